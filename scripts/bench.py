@@ -1,0 +1,17 @@
+#!/usr/bin/env python3
+"""Benchmark the checker and the build on synthetic sites of growing size.
+
+    python scripts/bench.py                         # 50, 200 and 500 pages per language
+    python scripts/bench.py --pages 50 --runs 1     # a quick look
+    python scripts/bench.py --save                  # also write benchmarks/RESULTS.md
+
+Prints Markdown tables: medians of several runs, peak memory, output sizes and
+what a reader's browser downloads on a first visit.
+"""
+
+import sys
+
+from sitekit.cli import bench_main
+
+if __name__ == "__main__":
+    sys.exit(bench_main(sys.argv[1:]))

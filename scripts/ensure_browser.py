@@ -1,0 +1,16 @@
+#!/usr/bin/env python3
+"""Make sure the system Chromium that the browser tests drive is installed.
+
+    python scripts/ensure_browser.py
+
+As root on Debian or Ubuntu (CI) it installs the distribution's package with
+apt-get; anywhere else it says what to install. It never downloads a browser
+from the internet by other means.
+"""
+
+import sys
+
+from sitekit.browser import ensure_main
+
+if __name__ == "__main__":
+    sys.exit(ensure_main())

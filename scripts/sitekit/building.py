@@ -1,0 +1,121 @@
+"""Build the site into a temporary folder and replace ``site/`` only on success."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from sitekit.project import MKDOCS_YML, ROOT
+
+
+def mkdocs_env(site_url: str | None = None, only_language: str | None = None) -> dict[str, str]:
+    """Environment for a MkDocs run: quiet end-of-life notice, optional overrides."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if site_url:
+        env["SITE_URL"] = site_url
+    if only_language:
+        env["SITE_LANG"] = only_language
+    else:
+        env.pop("SITE_LANG", None)
+    return env
+
+
+def run_mkdocs_build(
+    output: Path, *, config: Path = MKDOCS_YML, site_url: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict`` into ``output``; its output is captured."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--quiet",
+            "--config-file",
+            str(config),
+            "--site-dir",
+            str(output),
+        ],
+        cwd=config.parent,
+        env=mkdocs_env(site_url),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+class _Collect(logging.Handler):
+    """Keeps what MkDocs logs, to show it if the build fails."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname:<8}-  {record.getMessage()}")
+
+
+def build_in_process(
+    output: Path, *, config: Path = MKDOCS_YML, site_url: str | None = None
+) -> tuple[bool, str]:
+    """``mkdocs build --strict`` in this process (no second interpreter to start).
+
+    Returns whether it succeeded and what MkDocs logged.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    saved = {key: os.environ.get(key) for key in ("SITE_URL", "SITE_LANG", "NO_MKDOCS_2_WARNING")}
+    os.environ.update(mkdocs_env(site_url))
+    os.environ.pop("SITE_LANG", None)
+    logger = logging.getLogger("mkdocs")
+    collect = _Collect()
+    logger.addHandler(collect)
+    previous_level = logger.level
+    logger.setLevel(logging.INFO)
+    previous_cwd = Path.cwd()
+    try:
+        os.chdir(config.parent)  # snippets and hooks are found relative to the project
+        settings = load_config(config_file=str(config), site_dir=str(output), strict=True)
+        build(settings)
+        return True, "\n".join(collect.lines)
+    except (Abort, ConfigurationError) as exc:
+        collect.lines.append(f"ERROR   -  {exc}")
+        return False, "\n".join(collect.lines)
+    finally:
+        os.chdir(previous_cwd)
+        logger.removeHandler(collect)
+        logger.setLevel(previous_level)
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def replace_dir(new: Path, target: Path) -> None:
+    """Put ``new`` in place of ``target`` with two renames on the same filesystem."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}-old-{os.getpid()}")
+        target.rename(old)
+    new.rename(target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def staging_dir(target: Path) -> Path:
+    """An empty folder next to ``target`` (same filesystem, so the swap is a rename)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))
+
+
+def default_site_dir() -> Path:
+    return ROOT / "site"

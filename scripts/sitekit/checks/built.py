@@ -1,0 +1,119 @@
+"""10. The built site: every page is the page of its language, with its disclaimer.
+
+Run by build.py on the freshly built site, before it replaces site/.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from sitekit.checks import Context
+from sitekit.disclaimers import expected_text
+from sitekit.htmlscan import page_facts
+from sitekit.pages import Page
+from sitekit.project import Language
+from sitekit.report import Problem, error
+from sitekit.ui import english_name
+
+
+def built_path(rel: str, lang: Language) -> str:
+    """Where a source page ("treatments/x.md") is published ("es/treatments/x/index.html")."""
+    stem = rel.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index")
+    else:
+        stem += "/"
+    return f"{lang.url_prefix}{stem}index.html"
+
+
+def check(context: Context, site_dir: Path) -> Iterator[Problem]:
+    site = context.site
+    expected_pages: set[str] = set()
+    for lang in site.languages:
+        disclaimer = expected_text(lang.code, context.includes)
+        for rel, page in sorted(site.pages.get(lang.code, {}).items()):
+            target = built_path(rel, lang)
+            expected_pages.add(target)
+            yield from _check_page(site_dir / target, target, page, lang, disclaimer)
+    prefixes = tuple(lang.url_prefix for lang in site.translations)
+    for path in sorted(site_dir.rglob("index.html")):
+        rel = path.relative_to(site_dir).as_posix()
+        if rel not in expected_pages and _is_page_of_any_language(rel, prefixes):
+            yield error(
+                f"site/{rel}",
+                0,
+                "built-output",
+                "the build published a page that has no source in its language "
+                "(an English fallback?).",
+                "set fallback_to_default: false in mkdocs.yml and add the translation.",
+            )
+
+
+def _is_page_of_any_language(rel: str, prefixes: tuple[str, ...]) -> bool:
+    # Folders the theme and the editors' report use hold no reader pages.
+    first = rel.split("/", 1)[0] + "/"
+    for prefix in prefixes:
+        if rel.startswith(prefix):
+            first = rel[len(prefix) :].split("/", 1)[0] + "/"
+    return first not in {"assets/", "search/", "editors/"}
+
+
+def _check_page(
+    path: Path, shown_rel: str, page: Page, lang: Language, disclaimer: str
+) -> Iterator[Problem]:
+    shown = f"site/{shown_rel}"
+    if not path.is_file():
+        yield error(
+            shown,
+            0,
+            "built-output",
+            f"{page.display} was not built.",
+            "check the MkDocs output above for the reason.",
+        )
+        return
+    scan = page_facts(path.read_text(encoding="utf-8"))
+    name = english_name(lang.code)
+    if scan.html_lang != lang.html_lang:
+        yield error(
+            shown,
+            0,
+            "built-output",
+            f'the page says <html lang="{scan.html_lang}">, not "{lang.html_lang}" ({name}).',
+            "set the language's theme.language in the i18n plugin of mkdocs.yml.",
+        )
+    title = page.meta.get("title")
+    if len(scan.h1_texts) != 1:
+        yield error(
+            shown,
+            0,
+            "built-output",
+            f"the page has {len(scan.h1_texts)} level-1 headings, not 1.",
+            f"remove the '# …' heading from {page.display}; the title comes from the front matter.",
+        )
+    elif isinstance(title, str) and scan.h1_texts[0] != " ".join(title.split()):
+        yield error(
+            shown,
+            0,
+            "built-output",
+            f"the page is titled '{scan.h1_texts[0]}', not '{title}' from {page.display}: "
+            "another language's page was published here.",
+            "set fallback_to_default: false in mkdocs.yml.",
+        )
+    if disclaimer not in scan.disclaimers:
+        found = "no disclaimer" if not scan.disclaimers else "a disclaimer in another language"
+        yield error(
+            shown,
+            0,
+            "disclaimer",
+            f"the built page shows {found} instead of the {name} disclaimer.",
+            f"include {page.lang}/disclaimer.md in {page.display} and check the theme overrides.",
+        )
+    elif len(scan.disclaimers) > 1:
+        yield error(
+            shown,
+            0,
+            "disclaimer",
+            "the built page shows the disclaimer more than once.",
+            f"include it once in {page.display}.",
+        )

@@ -1,0 +1,82 @@
+"""The navigation in mkdocs.yml: every entry has a page, every page an entry,
+and every section title a translation in every language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sitekit.checks import Context
+from sitekit.pages import display_path, read_text
+from sitekit.project import _ConfigLoader, i18n_config
+from sitekit.report import Problem, error, warning
+from sitekit.ui import english_name
+
+
+def _walk(nav: list[Any], sections: list[str], pages: list[str]) -> None:
+    for item in nav:
+        if isinstance(item, str):
+            pages.append(item)
+        elif isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, list):
+                    sections.append(str(title))
+                    _walk(value, sections, pages)
+                elif isinstance(value, str):
+                    pages.append(value)
+
+
+def check(context: Context) -> Iterator[Problem]:
+    if context.mkdocs_yml is None:
+        return
+    import yaml
+
+    text, problem = read_text(context.mkdocs_yml)
+    if problem is not None or text is None:
+        yield problem or error(display_path(context.mkdocs_yml), 0, "navigation", "unreadable")
+        return
+    shown = display_path(context.mkdocs_yml)
+    lines = text.splitlines()
+
+    def line_of(needle: str) -> int:
+        return next((n for n, line in enumerate(lines, 1) if needle in line), 0)
+
+    config = yaml.load(text, Loader=_ConfigLoader)
+    sections: list[str] = []
+    pages: list[str] = []
+    _walk(config.get("nav") or [], sections, pages)
+    english = context.site.english()
+    for entry in pages:
+        if entry not in english:
+            yield error(
+                shown,
+                line_of(entry),
+                "navigation",
+                f"the navigation lists {entry}, but docs/{context.site.default.code}/{entry} "
+                "does not exist.",
+                "fix the path, or remove the entry.",
+            )
+    listed = set(pages)
+    for rel, english_page in sorted(english.items()):
+        if rel not in listed:
+            yield warning(
+                english_page.display,
+                0,
+                "navigation",
+                "the page is not in the navigation of mkdocs.yml.",
+                f"add '- {rel}' under the right section of nav: in mkdocs.yml "
+                "(python scripts/new_page.py does this for new pages).",
+            )
+    languages = {entry["locale"]: entry for entry in i18n_config(config)["languages"]}
+    for lang in context.site.translations:
+        translations = (languages.get(lang.code) or {}).get("nav_translations") or {}
+        for section in sections:
+            if section not in translations:
+                yield error(
+                    shown,
+                    line_of(f"- {section}:"),
+                    "navigation",
+                    f"the navigation section '{section}' has no {english_name(lang.code)} title.",
+                    f"add '{section}: …' under nav_translations of the '{lang.code}' "
+                    "language in mkdocs.yml.",
+                )

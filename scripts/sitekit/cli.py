@@ -1,0 +1,447 @@
+"""Command-line entry points (the files in scripts/ only call these)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from sitekit import building, report
+from sitekit.checks import Context, built, run
+from sitekit.content import load_site
+from sitekit.freshness import english_hash, write_hash
+from sitekit.pages import display_path
+from sitekit.project import DOCS, MKDOCS_YML, ROOT, docs_dir_of, languages
+from sitekit.sources import SOURCES_FILE, load_registry
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date (YYYY-MM-DD)") from None
+
+
+def _guarded(main: Callable[[], int]) -> int:
+    """Run a command; an unexpected failure is one readable line, not a traceback."""
+    try:
+        return main()
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        if os.environ.get("SITEKIT_DEBUG"):
+            traceback.print_exc()
+        print(
+            f"error: {type(exc).__name__}: {exc}\n"
+            "(this is a bug in the tooling; run again with SITEKIT_DEBUG=1 for details "
+            "and report it)",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def collect_problems(
+    *,
+    docs: Path = DOCS,
+    sources: Path = SOURCES_FILE,
+    today: dt.date | None = None,
+    strict: bool = False,
+) -> tuple[Context, list[report.Problem]]:
+    """Load the sources and run every content check."""
+    config = docs.parent / "mkdocs.yml"  # the navigation that goes with these pages
+    context = Context(
+        site=load_site(docs),
+        registry=load_registry(sources),
+        today=today or dt.date.today(),
+        mkdocs_yml=config if config.is_file() else None,
+    )
+    problems = run(context)
+    return context, report.escalate(problems) if strict else problems
+
+
+# --- check.py ------------------------------------------------------------------
+
+
+def check_main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python scripts/check.py",
+        description="Check every page: translations, disclaimer, front matter, sections, "
+        "sources, numbers, language, freshness, safety and review dates.",
+        epilog="Exit status: 0 no errors, 1 errors found, 2 wrong usage.",
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        help="report only problems in these files (all pages are still read)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=sorted(report.FORMATS),
+        default="text",
+        help="text (default), github (pull-request annotations) or json",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat warnings (outdated translations, reviews due) as errors",
+    )
+    parser.add_argument(
+        "--mark-translated",
+        action="store_true",
+        help="record that the given translations now match their English page",
+    )
+    parser.add_argument("--today", type=_date, help=argparse.SUPPRESS)
+    parser.add_argument("--docs", type=Path, default=DOCS, help=argparse.SUPPRESS)
+    parser.add_argument("--sources", type=Path, default=SOURCES_FILE, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.mark_translated:
+        if not args.paths:
+            parser.error("--mark-translated needs the translated files, e.g. docs/es/about.md")
+        return _guarded(lambda: mark_translated(args.paths, args.docs, parser))
+
+    def main() -> int:
+        _, problems = collect_problems(
+            docs=args.docs, sources=args.sources, today=args.today, strict=args.strict
+        )
+        if args.paths:
+            wanted = {display_path(path) for path in args.paths}
+            problems = [problem for problem in problems if problem.path in wanted]
+        sys.stdout.write(report.FORMATS[args.format](problems))
+        return 1 if report.has_errors(problems) else 0
+
+    return _guarded(main)
+
+
+def mark_translated(paths: Sequence[Path], docs: Path, parser: argparse.ArgumentParser) -> int:
+    site = load_site(docs)
+    english = site.default
+    translated = {lang.code for lang in site.translations}
+    updates = []
+    for path in paths:
+        resolved = path.resolve()
+        try:
+            lang, rel = resolved.relative_to(docs.resolve()).as_posix().split("/", 1)
+        except ValueError:
+            lang, rel = "", ""
+        if lang not in translated:
+            parser.error(
+                f"{path} is not a translation: give a file under "
+                + " or ".join(f"docs/{code}/" for code in sorted(translated))
+            )
+        page = site.pages.get(lang, {}).get(rel)
+        original = site.pages.get(english.code, {}).get(rel)
+        broken = [
+            p
+            for p in site.problems
+            if p.path in {display_path(resolved), display_path(docs / english.code / rel)}
+        ]
+        if page is None or original is None or broken:
+            problems = broken or [
+                report.error(
+                    display_path(resolved),
+                    0,
+                    "mark-translated",
+                    "this file or its English original does not exist.",
+                    f"check the path; the English page is docs/{english.code}/{rel}.",
+                )
+            ]
+            sys.stdout.write(report.format_text(problems))
+            print("Nothing was written.", file=sys.stderr)
+            return 1
+        updates.append((page, english_hash(original)))
+    for page, value in updates:
+        write_hash(page, value)
+        print(f'{page.display}: recorded translation_hash "{value}" (the current English text).')
+    return 0
+
+
+# --- build.py ------------------------------------------------------------------
+
+
+def build_main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python scripts/build.py",
+        description="Check the content, build the site strictly, verify the output and "
+        "publish it to site/. A failure leaves site/ as it was.",
+    )
+    parser.add_argument(
+        "--site-dir",
+        type=Path,
+        default=building.default_site_dir(),
+        help="where to publish the built site (default: site/)",
+    )
+    parser.add_argument(
+        "--site-url",
+        help="absolute address the site is served from (default: site_url in "
+        "mkdocs.yml, or the SITE_URL environment variable)",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat warnings (outdated translations, reviews due) as errors",
+    )
+    parser.add_argument("--today", type=_date, help=argparse.SUPPRESS)
+    parser.add_argument("--config-file", type=Path, default=MKDOCS_YML, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    return _guarded(
+        lambda: build(args.site_dir, args.site_url, args.strict, args.today, args.config_file)
+    )
+
+
+def build(
+    site_dir: Path,
+    site_url: str | None,
+    strict: bool,
+    today: dt.date | None,
+    config: Path = MKDOCS_YML,
+) -> int:
+    context, problems = collect_problems(docs=docs_dir_of(config), today=today, strict=strict)
+    if problems:
+        sys.stderr.write(report.format_text(problems))
+    if report.has_errors(problems):
+        print(
+            f"error: the content checks failed; {display_path(site_dir)} was left as it was.",
+            file=sys.stderr,
+        )
+        return 1
+    staging = building.staging_dir(site_dir)
+    try:
+        succeeded, log = building.build_in_process(staging, config=config, site_url=site_url)
+        if not succeeded:
+            sys.stderr.write(log + "\n")
+            print(
+                f"error: mkdocs build --strict failed; {display_path(site_dir)} was left as it "
+                "was.",
+                file=sys.stderr,
+            )
+            return 1
+        output_problems = list(built.check(context, staging))
+        if output_problems:
+            sys.stderr.write(report.format_text(output_problems))
+            print(
+                f"error: the built pages failed verification; {display_path(site_dir)} was "
+                "left as it was.",
+                file=sys.stderr,
+            )
+            return 1
+        building.replace_dir(staging, site_dir)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    pages = sum(len(pages) for pages in context.site.pages.values())
+    print(
+        f"Checked and built {pages} pages in {len(languages())} languages into "
+        f"{display_path(site_dir)}."
+    )
+    return 0
+
+
+# --- serve.py ------------------------------------------------------------------
+
+
+def serve_main(argv: Sequence[str] | None = None) -> int:
+    codes = [lang.code for lang in languages()]
+    parser = argparse.ArgumentParser(
+        prog="python scripts/serve.py", description="Preview the site with live reload."
+    )
+    parser.add_argument(
+        "--lang", choices=codes, help="build only this language (served at /) for a faster loop"
+    )
+    parser.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
+    args = parser.parse_args(argv)
+
+    address = f"127.0.0.1:{args.port}"
+    env = building.mkdocs_env(site_url=f"http://{address}/", only_language=args.lang)
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", address]
+    print(f"Serving on http://{address}/ (Ctrl+C to stop)")
+    try:
+        return subprocess.run(command, cwd=ROOT, env=env, check=False).returncode
+    except KeyboardInterrupt:
+        return 0
+
+
+# --- preview.py ------------------------------------------------------------------
+
+
+def preview_main(argv: Sequence[str] | None = None) -> int:
+    import time
+
+    from sitekit.static_server import StaticServer
+
+    parser = argparse.ArgumentParser(
+        prog="python scripts/preview.py",
+        description="Serve the built site as a static host would, 404 pages included.",
+    )
+    parser.add_argument("--port", type=int, default=8001, help="port on 127.0.0.1 (default 8001)")
+    parser.add_argument("--site-dir", type=Path, default=building.default_site_dir())
+    args = parser.parse_args(argv)
+    if not (args.site_dir / "index.html").is_file():
+        print(
+            f"error: {display_path(args.site_dir)} has no built site; run `make site` first.",
+            file=sys.stderr,
+        )
+        return 1
+    with StaticServer(args.site_dir, args.port) as server:
+        print(f"Serving {display_path(args.site_dir)} on {server.url} (Ctrl+C to stop)")
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            return 0
+
+
+# --- new_page.py -----------------------------------------------------------------
+
+
+def new_page_main(argv: Sequence[str] | None = None) -> int:
+    from sitekit import scaffold
+
+    parser = argparse.ArgumentParser(
+        prog="python scripts/new_page.py",
+        description="Create a page in every language, with its sections and TODO markers, "
+        "and add it to the navigation.",
+        epilog="Example: python scripts/new_page.py treatments/microneedling --title Microneedling",
+    )
+    parser.add_argument("path", help="<section>/<slug> (or <slug> for a top-level page)")
+    parser.add_argument("--title", required=True, help="the English title (at most 70 characters)")
+    parser.add_argument(
+        "--type",
+        dest="page_type",
+        choices=["treatment", "general"],
+        help="treatment pages get the standard sections (default: treatment "
+        "under treatments/, general elsewhere)",
+    )
+    parser.add_argument("--today", type=_date, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    page_type = args.page_type or (
+        "treatment" if args.path.startswith("treatments/") else "general"
+    )
+    try:
+        planned = scaffold.plan(args.path, args.title, page_type, args.today or dt.date.today())
+        scaffold.apply(planned)
+    except scaffold.ScaffoldError as exc:
+        print(f"error: {exc}. Nothing was written.", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: {exc}. Nothing was written.", file=sys.stderr)
+        return 1
+    for path in planned.files:
+        print(f"created {display_path(path)}")
+    print(f"added {planned.rel} to the navigation in mkdocs.yml")
+    print(
+        "\nNext: write the English page, replacing every [TODO] marker; translators then "
+        "translate the other languages and run\n"
+        f"  python scripts/check.py --mark-translated docs/<lang>/{planned.rel}\n"
+        "`python scripts/check.py` lists what is still missing."
+    )
+    return 0
+
+
+# --- status.py ---------------------------------------------------------------------
+
+
+def status_main(argv: Sequence[str] | None = None) -> int:
+    from sitekit import status
+
+    parser = argparse.ArgumentParser(
+        prog="python scripts/status.py",
+        description="Translation status of every page (up to date, outdated, unfinished, "
+        "missing) and reviews due soon.",
+    )
+    parser.add_argument(
+        "--format",
+        choices=["text", "markdown"],
+        default="text",
+        help="text for the terminal (default) or markdown for a pull request",
+    )
+    parser.add_argument("--today", type=_date, help=argparse.SUPPRESS)
+    parser.add_argument("--docs", type=Path, default=DOCS, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    def main() -> int:
+        site = load_site(args.docs)
+        if site.problems and not site.pages.get(site.default.code):
+            sys.stdout.write(report.format_text(site.problems))
+            return 1
+        rows = status.collect(site, args.today or dt.date.today())
+        formatter = status.format_markdown if args.format == "markdown" else status.format_text
+        sys.stdout.write(formatter(site, rows))
+        return 0
+
+    return _guarded(main)
+
+
+# --- bench.py ----------------------------------------------------------------------
+
+
+def bench_main(argv: Sequence[str] | None = None) -> int:
+    import tempfile
+    import time
+
+    from sitekit import bench
+
+    parser = argparse.ArgumentParser(
+        prog="python scripts/bench.py",
+        description="Measure the checker and the build on synthetic sites of growing size.",
+    )
+    parser.add_argument(
+        "--pages",
+        type=int,
+        nargs="+",
+        default=[50, 200, 500],
+        help="pages per language for the full measurements (default: 50 200 500)",
+    )
+    parser.add_argument(
+        "--checker-pages",
+        type=int,
+        nargs="*",
+        default=[1000],
+        help="extra sizes measured with the checker only (default: 1000)",
+    )
+    parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median)")
+    parser.add_argument(
+        "--save", action="store_true", help="also write the results to benchmarks/RESULTS.md"
+    )
+    args = parser.parse_args(argv)
+    if any(n < 10 for n in args.pages + args.checker_pages) or args.runs < 1:
+        parser.error("sizes must be at least 10 pages and runs at least 1")
+
+    def log(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="site-bench-") as work:
+        results = [
+            bench.run_size(n, args.runs, Path(work), build=True, log=log) for n in args.pages
+        ]
+        extra = [
+            bench.run_size(n, args.runs, Path(work), build=False, log=log)
+            for n in args.checker_pages
+            if n not in args.pages
+        ]
+    table = bench.report(results, extra, args.runs)
+    elapsed = time.perf_counter() - started
+    sys.stdout.write(table)
+    log(f"finished in {elapsed / 60:.1f} minutes")
+    if args.save:
+        target = ROOT / "benchmarks" / "RESULTS.md"
+        target.parent.mkdir(exist_ok=True)
+        header = (
+            "# Benchmark results\n\n"
+            f"Measured on {dt.date.today().isoformat()} with `python scripts/bench.py"
+            f"{' ' + ' '.join(argv) if argv else ''}` on {bench.machine()}; "
+            f"the whole benchmark took {elapsed / 60:.1f} minutes.\n\n"
+        )
+        existing = target.read_text(encoding="utf-8") if target.exists() else ""
+        notes = existing.split("<!-- notes -->", 1)[1] if "<!-- notes -->" in existing else ""
+        target.write_text(header + table + "\n<!-- notes -->" + notes, encoding="utf-8")
+        log(f"saved to {display_path(target)}")
+    return 0

@@ -1,0 +1,47 @@
+"""The editors' status page, published at /editors/status/ outside the reader navigation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from pathlib import Path
+
+import markdown
+
+from sitekit import status
+from sitekit.content import load_site
+
+EDITORS_PATH = Path("editors") / "status" / "index.html"
+
+
+def write(site_dir: Path, docs: Path, today: dt.date | None = None) -> Path:
+    """Write the status page of the pages in ``docs`` into a built site; return its path."""
+    site = load_site(docs)
+    rows = status.collect(site, today or dt.date.today())
+    body = markdown.markdown(status.format_markdown(site, rows), extensions=["tables"])
+    stylesheets = sorted((site_dir / "assets" / "stylesheets").glob("main.*.min.css"))
+    links = [f"../../assets/stylesheets/{path.name}" for path in stylesheets]
+    links.append("../../assets/stylesheets/site.css")
+    head = "\n".join(f'  <link rel="stylesheet" href="{html.escape(link)}">' for link in links)
+    document = f"""<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width,initial-scale=1">
+  <meta name="robots" content="noindex">
+  <title>Editors: translation and review status</title>
+{head}
+</head>
+<body>
+  <main class="md-main"><div class="md-main__inner md-grid"><div class="md-content">
+  <article class="md-content__inner md-typeset">
+{body}
+  </article>
+  </div></div></main>
+</body>
+</html>
+"""
+    target = site_dir / EDITORS_PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(document, encoding="utf-8")
+    return target

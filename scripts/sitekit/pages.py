@@ -1,0 +1,293 @@
+"""Reading the Markdown sources: front matter with line numbers, body, headings.
+
+Nothing here judges the content; the checks do. Reading problems (unreadable
+file, not UTF-8, YAML syntax) are returned as problems, never raised.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import accumulate
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import yaml
+
+from sitekit.project import ROOT
+from sitekit.report import Problem, error
+
+try:  # libyaml is much faster, when the wheel has it
+    YamlLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover
+    YamlLoader = yaml.SafeLoader
+
+# YAML 1.1 booleans that are easy to write by accident ("no" is Norwegian).
+BARE_BOOLEANS = {"no", "yes", "on", "off", "y", "n"}
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*)$", re.MULTILINE)
+_ATTR_LIST = re.compile(r"[ \t]*\{:?[ \t]*([^}]*)\}[ \t]*$")
+_ID_IN_ATTRS = re.compile(r"(?:^|\s)#([^\s}]+)")
+_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
+
+
+def display_path(path: Path) -> str:
+    """A path as problems show it: relative to the repository when inside it."""
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+class Heading(NamedTuple):
+    level: int
+    text: str  # without the attribute list
+    id: str | None  # explicit {#id}, if any
+    line: int
+
+
+@dataclass
+class Page:
+    """One Markdown source file of one language."""
+
+    path: Path
+    lang: str
+    rel: str  # relative to docs/<lang>/, e.g. "treatments/mesotherapy.md"
+    text: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    meta_lines: dict[str, int] = field(default_factory=dict)  # key -> line of the key
+    bare_booleans: dict[str, int] = field(default_factory=dict)  # key -> line of a bare no/yes
+    body_start: int = 1  # line number of the first body line
+
+    @cached_property
+    def display(self) -> str:
+        return display_path(self.path)
+
+    def line_of(self, key: str) -> int:
+        """Line of a front-matter key, or of the front matter's start."""
+        return self.meta_lines.get(key, 1)
+
+    @cached_property
+    def body(self) -> list[str]:
+        return self.text.splitlines()[self.body_start - 1 :]
+
+    @cached_property
+    def masked(self) -> str:
+        """The body, line for line, with fenced code and HTML comments blanked out.
+
+        Checks run their patterns over this one string; ``line_at`` turns an
+        offset back into a line number of the file.
+        """
+        lines: list[str] = []
+        fence: str | None = None
+        in_comment = False
+        for line in self.body:
+            if fence is not None:
+                if line.strip().startswith(fence):
+                    fence = None
+                lines.append("")
+                continue
+            match = _FENCE.match(line)
+            if match:
+                fence = match.group(1)[0] * 3
+                lines.append("")
+                continue
+            if in_comment:
+                if "-->" not in line:
+                    lines.append("")
+                    continue
+                in_comment = False
+                line = line.split("-->", 1)[1]
+            while "<!--" in line:
+                before, _, after = line.partition("<!--")
+                if "-->" in after:
+                    line = before + after.split("-->", 1)[1]
+                else:
+                    line = before
+                    in_comment = True
+            lines.append(line)
+        return "\n".join(lines)
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return _starts(self.masked)
+
+    @cached_property
+    def _visible_line_starts(self) -> list[int]:
+        return _starts(self.visible)
+
+    def line_at(self, offset: int) -> int:
+        """The file's line number of an offset in ``masked``."""
+        return self.body_start + bisect_right(self._line_starts, offset) - 1
+
+    def visible_line_at(self, offset: int) -> int:
+        """The file's line number of an offset in ``visible``."""
+        return self.body_start + bisect_right(self._visible_line_starts, offset) - 1
+
+    @cached_property
+    def prose(self) -> list[tuple[int, str]]:
+        """(line number, text) of every body line; code and comments are blank."""
+        return [(self.body_start + i, line) for i, line in enumerate(self.masked.split("\n"))]
+
+    @cached_property
+    def visible(self) -> str:
+        """What a reader sees of ``masked``, without markup; the same lines, the same count."""
+        from sitekit.prose import visible_text
+
+        return visible_text(self.masked)
+
+    @cached_property
+    def headings(self) -> list[Heading]:
+        found = []
+        for match in _HEADING.finditer(self.masked):
+            text = match.group(2).rstrip().rstrip("#").rstrip()
+            heading_id = None
+            attrs = _ATTR_LIST.search(text)
+            if attrs:
+                text = text[: attrs.start()].rstrip()
+                id_match = _ID_IN_ATTRS.search(attrs.group(1))
+                heading_id = id_match.group(1) if id_match else None
+            found.append(
+                Heading(len(match.group(1)), text, heading_id, self.line_at(match.start()))
+            )
+        return found
+
+    @cached_property
+    def footnote_refs(self) -> list[tuple[str, int]]:
+        """(label, line) of every footnote reference, in order of appearance."""
+        return [(m.group(1), self.line_at(m.start())) for m in _FOOTNOTE_REF.finditer(self.masked)]
+
+    @cached_property
+    def footnote_definitions(self) -> list[tuple[str, int]]:
+        return [(m.group(1), self.line_at(m.start())) for m in _FOOTNOTE_DEF.finditer(self.masked)]
+
+
+def _starts(text: str) -> list[int]:
+    """The offset at which each line of ``text`` starts."""
+    return list(accumulate((len(line) + 1 for line in text.split("\n")), initial=0))
+
+
+def read_text(path: Path) -> tuple[str | None, Problem | None]:
+    """The file's text, or a problem saying why it cannot be read."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, error(
+            display_path(path),
+            0,
+            "unreadable",
+            f"cannot read the file: {exc.strerror}.",
+            "check that the file exists and is readable.",
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, error(
+            display_path(path),
+            line,
+            "encoding",
+            f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}).",
+            "save the file as UTF-8 (in most editors: File > Save with encoding > UTF-8).",
+        )
+    return text.removeprefix("\ufeff"), None
+
+
+def parse_page(path: Path, lang: str, rel: str, text: str) -> tuple[Page, list[Problem]]:
+    """Split front matter from body and parse the front matter with line numbers."""
+    page = Page(path=path, lang=lang, rel=rel, text=text)
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---":
+        problem = error(
+            page.display,
+            1,
+            "front-matter",
+            "the page does not start with front matter.",
+            "begin the file with a line '---', the YAML keys (title, description, "
+            "last_reviewed, next_review, sources), and a closing '---'.",
+        )
+        return page, [problem]
+    closing = next((i for i in range(1, len(lines)) if lines[i].strip() in {"---", "..."}), None)
+    if closing is None:
+        problem = error(
+            page.display,
+            1,
+            "front-matter",
+            "the front matter is never closed.",
+            "add a line '---' after the last front-matter key.",
+        )
+        return page, [problem]
+    page.body_start = closing + 2
+    source = "\n".join(lines[1:closing])
+    return page, _parse_front_matter(page, source)
+
+
+def _parse_front_matter(page: Page, source: str) -> list[Problem]:
+    first_line = 2  # line 1 is the opening ---
+    loader = YamlLoader(source)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else {}
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + (mark.line if mark else 0)
+        what = " ".join(filter(None, [exc.context, exc.problem]))
+        return [
+            error(
+                page.display,
+                line,
+                "yaml",
+                f"the front matter is not valid YAML: {what}.",
+                "check indentation and quoting on this line; put text that contains ': ' "
+                "or starts with a special character in quotes.",
+            )
+        ]
+    except yaml.YAMLError as exc:  # pragma: no cover - reader-level errors
+        return [
+            error(page.display, first_line, "yaml", f"the front matter is not valid YAML: {exc}.")
+        ]
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        return [
+            error(
+                page.display,
+                first_line,
+                "front-matter",
+                "the front matter must be a set of 'key: value' lines.",
+            )
+        ]
+    problems = []
+    for key_node, value_node in node.value:
+        key = str(key_node.value)
+        line = first_line + key_node.start_mark.line
+        if key in page.meta_lines:
+            problems.append(
+                error(
+                    page.display,
+                    line,
+                    "front-matter",
+                    f"'{key}' is given twice.",
+                    f"keep one '{key}' (the first is on line {page.meta_lines[key]}).",
+                )
+            )
+        page.meta_lines[key] = line
+        for scalar in _scalars(value_node):
+            if not scalar.style and scalar.value.lower() in BARE_BOOLEANS:
+                page.bare_booleans.setdefault(key, first_line + scalar.start_mark.line)
+    page.meta = {str(key): value for key, value in data.items()}
+    return problems
+
+
+def _scalars(node: yaml.Node) -> list[yaml.ScalarNode]:
+    if isinstance(node, yaml.ScalarNode):
+        return [node]
+    if isinstance(node, yaml.SequenceNode):
+        return [scalar for item in node.value for scalar in _scalars(item)]
+    if isinstance(node, yaml.MappingNode):
+        return [scalar for _, value in node.value for scalar in _scalars(value)]
+    return []

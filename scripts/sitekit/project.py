@@ -1,0 +1,113 @@
+"""Where things are, and which languages the site has (read from mkdocs.yml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+MKDOCS_YML = ROOT / "mkdocs.yml"
+DOCS = ROOT / "docs"
+DATA = ROOT / "data"
+INCLUDES = ROOT / "includes"
+SITE = ROOT / "site"
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language of the site."""
+
+    code: str  # folder under docs/ and URL prefix: "en", "es", "no"
+    name: str  # as shown in the language switcher
+    html_lang: str  # BCP 47 tag for <html lang> and hreflang: "en", "es", "nb"
+    default: bool
+
+    @property
+    def url_prefix(self) -> str:
+        """Path of this language's pages below the site root ("" or "es/")."""
+        return "" if self.default else f"{self.code}/"
+
+    @property
+    def langid_code(self) -> str:
+        """The code language identification uses for this language."""
+        return "no" if self.html_lang in {"nb", "nn"} else self.html_lang
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without evaluating its ``!ENV`` tags."""
+
+
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.SequenceNode):
+        values = loader.construct_sequence(node)
+        return values[-1] if len(values) > 1 else None
+    return None
+
+
+_ConfigLoader.add_constructor("!ENV", _env_tag)
+
+
+@cache
+def mkdocs_config(path: Path = MKDOCS_YML) -> dict[str, Any]:
+    """mkdocs.yml as plain data (``!ENV`` values replaced by their defaults)."""
+    with path.open(encoding="utf-8") as handle:
+        data = yaml.load(handle, Loader=_ConfigLoader)
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+def docs_dir_of(config_path: Path) -> Path:
+    """The docs folder a mkdocs.yml points at."""
+    return config_path.parent / str(mkdocs_config(config_path).get("docs_dir", "docs"))
+
+
+def i18n_config(config: dict[str, Any]) -> dict[str, Any]:
+    """The i18n plugin's settings from a loaded mkdocs.yml."""
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            settings = plugin["i18n"]
+            if isinstance(settings, dict):
+                return settings
+    raise ValueError("mkdocs.yml: the i18n plugin is not configured")
+
+
+def languages_from(config: dict[str, Any]) -> tuple[Language, ...]:
+    """The site's languages, default first, from a loaded mkdocs.yml."""
+    result = []
+    for entry in i18n_config(config)["languages"]:
+        code = entry["locale"]
+        if code is False:  # a bare `no` in YAML 1.1
+            raise ValueError('mkdocs.yml: quote the Norwegian locale as "no" (a bare no is false)')
+        theme = entry.get("theme") or {}
+        result.append(
+            Language(
+                code=str(code),
+                name=str(entry["name"]),
+                html_lang=str(theme.get("language") or code),
+                default=bool(entry.get("default", False)),
+            )
+        )
+    result.sort(key=lambda lang: not lang.default)
+    return tuple(result)
+
+
+@cache
+def languages() -> tuple[Language, ...]:
+    """The site's languages, default (English) first."""
+    return languages_from(mkdocs_config())
+
+
+def default_language() -> Language:
+    return languages()[0]
+
+
+def language(code: str) -> Language:
+    for lang in languages():
+        if lang.code == code:
+            return lang
+    raise KeyError(code)

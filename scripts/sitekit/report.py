@@ -1,0 +1,116 @@
+"""Problems found by the checks, and the three ways of printing them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, replace
+from enum import StrEnum
+from itertools import groupby
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem: where it is, what is wrong, and how to fix it."""
+
+    path: str  # relative to the repository root, with forward slashes
+    line: int  # 1-based; 0 when the problem concerns the whole file
+    code: str  # short, stable identifier ("missing-translation")
+    message: str
+    hint: str = ""
+    severity: Severity = Severity.ERROR
+
+    @property
+    def location(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+def error(path: str, line: int, code: str, message: str, hint: str = "") -> Problem:
+    return Problem(path, line, code, message, hint, Severity.ERROR)
+
+
+def warning(path: str, line: int, code: str, message: str, hint: str = "") -> Problem:
+    return Problem(path, line, code, message, hint, Severity.WARNING)
+
+
+def escalate(problems: Iterable[Problem]) -> list[Problem]:
+    """Under ``--strict`` every warning is an error."""
+    return [replace(problem, severity=Severity.ERROR) for problem in problems]
+
+
+def sort(problems: Iterable[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.path, p.line, p.code, p.message))
+
+
+def has_errors(problems: Iterable[Problem]) -> bool:
+    return any(problem.severity is Severity.ERROR for problem in problems)
+
+
+def summary(problems: Sequence[Problem]) -> str:
+    errors = sum(problem.severity is Severity.ERROR for problem in problems)
+    warnings = len(problems) - errors
+    files = len({problem.path for problem in problems})
+    if not problems:
+        return "No problems found."
+    return (
+        f"{errors} error{'s' * (errors != 1)} and {warnings} warning{'s' * (warnings != 1)} "
+        f"in {files} file{'s' * (files != 1)}."
+    )
+
+
+def format_text(problems: Sequence[Problem]) -> str:
+    """Grouped by file; each problem as ``path:line: severity [code] message`` and its fix."""
+    lines: list[str] = []
+    for path, group in groupby(sort(problems), key=lambda p: p.path):
+        lines.append(path)
+        for problem in group:
+            lines.append(
+                f"  {problem.location}: {problem.severity.value} [{problem.code}] {problem.message}"
+            )
+            if problem.hint:
+                lines.append(f"      fix: {problem.hint}")
+        lines.append("")
+    lines.append(summary(problems))
+    return "\n".join(lines) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(problems: Sequence[Problem]) -> str:
+    """GitHub Actions workflow commands: inline annotations on a pull request."""
+    lines = []
+    for problem in sort(problems):
+        properties = f"file={_escape_property(problem.path)}"
+        if problem.line:
+            properties += f",line={problem.line}"
+        properties += f",title={_escape_property(problem.code)}"
+        text = problem.message + (f" Fix: {problem.hint}" if problem.hint else "")
+        lines.append(f"::{problem.severity.value} {properties}::{_escape_data(text)}")
+    lines.append(summary(problems))
+    return "\n".join(lines) + "\n"
+
+
+def format_json(problems: Sequence[Problem]) -> str:
+    items = []
+    for problem in sort(problems):
+        item = asdict(problem)
+        item["severity"] = problem.severity.value
+        items.append(item)
+    return (
+        json.dumps({"problems": items, "summary": summary(problems)}, ensure_ascii=False, indent=2)
+        + "\n"
+    )
+
+
+FORMATS = {"text": format_text, "github": format_github, "json": format_json}

@@ -1,0 +1,216 @@
+"""Scaffold a new page in every language and add it to the navigation.
+
+The pages are valid for the checker's front-matter and structure checks, and
+full of visible "[TODO" markers that the checker rejects: a scaffolded page can
+be reviewed in a pull request but never published until every marker is gone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitekit import ui
+from sitekit.checks.structure import TREATMENT_SECTIONS
+from sitekit.disclaimers import include_line
+from sitekit.freshness import english_hash
+from sitekit.pages import parse_page
+from sitekit.project import DOCS, MKDOCS_YML, Language, languages
+
+_PATH = re.compile(
+    r"^(?:(?P<section>[a-z0-9]+(?:-[a-z0-9]+)*)/)?(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)$"
+)
+REVIEW_MONTHS = 6
+
+# What to write in each standard section of a treatment page.
+PROMPTS = {
+    "at-a-glance": "3 to 5 short points: what it is, what is claimed, what the evidence says, "
+    "the main risks.",
+    "what-it-is": "what is done, with what, by whom; plain words, terms explained.",
+    "claims": "what providers and the source texts claim, reported as claims.",
+    "evidence": "what the research and the regulators say about each claim, with sources.",
+    "risks": "common and serious side effects, with sources.",
+    "regulation": "the rules in the United States, Spain and Norway.",
+    "before-after": "preparation, aftercare, number and length of sessions.",
+    "questions": "questions to ask the practitioner.",
+    "urgent-help": "warning signs and the emergency numbers 112, 113 and 911.",
+}
+
+
+class ScaffoldError(Exception):
+    """The request cannot be carried out; nothing was written."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    rel: str  # "treatments/new-thing.md"
+    files: dict[Path, str]  # every file to create, with its text
+    nav_text: str  # mkdocs.yml with the page added
+
+
+def _front_matter(fields: list[tuple[str, str]]) -> str:
+    return "---\n" + "".join(f"{key}: {value}\n" for key, value in fields) + "---\n"
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _body(lang: Language, page_type: str, is_english: bool) -> str:
+    strings = ui.strings(lang.code)
+    todo = "[TODO: write]" if is_english else "[TODO: translate]"
+    parts = [include_line(lang.code), ""]
+    if page_type == "treatment":
+        for section in TREATMENT_SECTIONS:
+            parts.append(f"## {strings['sections'][section]} {{#{section}}}")
+            parts.append("")
+            if section == "sources":
+                parts.append(strings["sources_intro"])
+            else:
+                parts.append(f"{todo} {PROMPTS[section]}")
+            parts.append("")
+    else:
+        parts += [f"{todo} the page's first paragraph.", ""]
+        parts += [
+            f"## {strings['sections']['sources']} {{#sources}}",
+            "",
+            strings["sources_intro"],
+            "",
+        ]
+    return "\n".join(parts).rstrip() + "\n"
+
+
+def plan(
+    path: str,
+    title: str,
+    page_type: str,
+    today: dt.date,
+    docs: Path = DOCS,
+    mkdocs_yml: Path = MKDOCS_YML,
+) -> Plan:
+    """Everything new_page.py would write, or ScaffoldError if it must not."""
+    match = _PATH.match(path.removesuffix(".md"))
+    if not match:
+        raise ScaffoldError(
+            f"'{path}' is not <section>/<slug>: use lower-case words joined by hyphens, "
+            "e.g. treatments/microneedling"
+        )
+    if page_type not in {"treatment", "general"}:
+        raise ScaffoldError(f"unknown page type '{page_type}': use treatment or general")
+    if not title.strip() or len(title) > 70:
+        raise ScaffoldError("the title must be 1 to 70 characters long")
+    rel = path.removesuffix(".md") + ".md"
+    existing = [docs / lang.code / rel for lang in languages() if (docs / lang.code / rel).exists()]
+    if existing:
+        raise ScaffoldError(f"{existing[0]} already exists; choose another slug or edit that page")
+
+    review = _add_months(today, REVIEW_MONTHS)
+    english, *others = languages()
+    english_text = (
+        _front_matter(
+            [
+                ("title", _quote(title)),
+                (
+                    "description",
+                    _quote("[TODO: one sentence on what the reader learns here]"),
+                ),
+                *([("page_type", page_type)] if page_type == "treatment" else []),
+                ("last_reviewed", today.isoformat()),
+                ("next_review", review.isoformat()),
+                ("sources", "[]"),
+            ]
+        )
+        + "\n"
+        + _body(english, page_type, is_english=True)
+    )
+    english_page, problems = parse_page(docs / english.code / rel, english.code, rel, english_text)
+    if problems:  # pragma: no cover - the template is valid by construction
+        raise ScaffoldError(f"internal error in the page template: {problems[0].message}")
+    files = {docs / english.code / rel: english_text}
+    for lang in others:
+        files[docs / lang.code / rel] = (
+            _front_matter(
+                [
+                    ("title", _quote(f"[TODO: translate] {title}")),
+                    ("description", _quote("[TODO: translate the description]")),
+                    *([("page_type", page_type)] if page_type == "treatment" else []),
+                    ("last_reviewed", today.isoformat()),
+                    ("next_review", review.isoformat()),
+                    ("sources", "[]"),
+                    ("translation_hash", _quote(english_hash(english_page))),
+                ]
+            )
+            + "\n"
+            + _body(lang, page_type, is_english=False)
+        )
+    nav_text = add_to_nav(mkdocs_yml.read_text(encoding="utf-8"), rel, match.group("section"))
+    return Plan(rel, files, nav_text)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 + months
+    year = day.year + month // 12
+    month = month % 12 + 1
+    for candidate in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, candidate))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def add_to_nav(text: str, rel: str, section: str | None) -> str:
+    """mkdocs.yml with ``rel`` appended to the navigation, in its section's list.
+
+    The file is edited as text so that its comments, order and ``!ENV`` tags stay.
+    """
+    lines = text.splitlines(keepends=True)
+    try:
+        start = next(i for i, line in enumerate(lines) if line.rstrip() == "nav:")
+    except StopIteration:
+        raise ScaffoldError("mkdocs.yml has no 'nav:' list to add the page to") from None
+    end = start + 1
+    while end < len(lines) and (lines[end].startswith((" ", "\t")) or not lines[end].strip()):
+        end += 1
+    while end > start + 1 and not lines[end - 1].strip():
+        end -= 1
+    nav = lines[start + 1 : end]
+    entry_indent = len(nav[0]) - len(nav[0].lstrip()) if nav else 2
+    insert_at = end
+    new = [f"{' ' * entry_indent}- {rel}\n"]
+    if section:
+        folder = f"{section}/"
+        children = [i for i in range(start + 1, end) if lines[i].strip().startswith(f"- {folder}")]
+        if children:
+            insert_at = children[-1] + 1
+            indent = len(lines[children[-1]]) - len(lines[children[-1]].lstrip())
+            new = [f"{' ' * indent}- {rel}\n"]
+        else:
+            label = section.replace("-", " ").capitalize()
+            new = [
+                f"{' ' * entry_indent}- {label}:\n",
+                f"{' ' * (entry_indent + 4)}- {rel}\n",
+            ]
+    return "".join(lines[:insert_at] + new + lines[insert_at:])
+
+
+def apply(planned: Plan, mkdocs_yml: Path = MKDOCS_YML) -> None:
+    """Write every file, or none: all are staged first, then moved into place."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for target, text in [*planned.files.items(), (mkdocs_yml, planned.nav_text)]:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(text)
+            staged.append((Path(name), target))
+    except BaseException:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+        raise
+    for temporary, target in staged:
+        temporary.replace(target)

@@ -1,0 +1,315 @@
+"""MkDocs hooks: what the theme and the i18n plugin do not do for us.
+
+Registered through ``scripts/mkdocs_hooks.py``. Each build of the i18n plugin
+(one per language) runs these hooks; state that spans languages lives in
+``_STATE`` and is written out once, after the last language is built.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from sitekit import editors_page, glossary, nav_groups, search_index, sitemaps, ui
+from sitekit.freshness import english_hash
+from sitekit.pages import parse_page, read_text
+from sitekit.project import Language, languages
+from sitekit.sources import Registry, load_registry, render_citations
+
+_H1_END = re.compile(r"</h1>", re.IGNORECASE)
+_PERMALINK_TITLE = 'title="Permanent link"'
+
+
+@dataclass
+class _BuildState:
+    """What the per-language builds collect for the final write."""
+
+    pages: list[sitemaps.SitemapPage] = field(default_factory=list)
+    search: dict[str, search_index.LanguageSearch] = field(default_factory=dict)
+    default_404: str | None = None
+    notes: dict[str, str] = field(default_factory=dict)  # page source path -> footnotes HTML
+
+
+_STATE = _BuildState()
+
+
+# --- Helpers -------------------------------------------------------------------
+
+
+def _i18n(config: MkDocsConfig) -> Any:
+    return config.plugins["i18n"]
+
+
+def _current(config: MkDocsConfig) -> Language:
+    """The language being built, with its URL prefix for this build."""
+    plugin = _i18n(config)
+    code = plugin.current_language
+    for lang in languages():
+        if lang.code == code:
+            # With build_only_locale (one-language preview) that language is served at /.
+            is_default = code == plugin.default_language
+            return Language(lang.code, lang.name, lang.html_lang, is_default)
+    raise KeyError(code)
+
+
+def _prefixes(config: MkDocsConfig) -> dict[str, str]:
+    plugin = _i18n(config)
+    return {
+        code: ("" if code == plugin.default_language else f"{code}/")
+        for code in plugin.build_languages
+    }
+
+
+def _absolute(config: MkDocsConfig, url: str) -> str:
+    site_url = config.site_url or "/"
+    return urljoin(
+        site_url if site_url.endswith("/") else site_url + "/", "" if url == "./" else url
+    )
+
+
+def _meta_date(page: Page, key: str) -> dt.date | None:
+    value = page.meta.get(key)
+    return value if isinstance(value, dt.date) else None
+
+
+def _alternates(page: Page, config: MkDocsConfig) -> list[tuple[str, str]]:
+    """(hreflang, absolute URL) for the page in every language it exists in."""
+    files = getattr(page.file, "alternates", {}) or {}
+    result = []
+    for lang in languages():
+        alternate = files.get(lang.code)
+        if alternate is not None:
+            result.append((lang.html_lang, _absolute(config, alternate.url)))
+    return result
+
+
+@cache
+def _registry() -> Registry:
+    return load_registry()
+
+
+@cache
+def _english_hash(docs: Path, rel: str) -> str | None:
+    """Hash of the English page a translation should match (None if unreadable)."""
+    path = docs / languages()[0].code / rel
+    text, problem = read_text(path)
+    if text is None or problem is not None:
+        return None
+    page, problems = parse_page(path, languages()[0].code, rel, text)
+    return None if problems else english_hash(page)
+
+
+@cache
+def _abbreviations(docs: Path, lang: str) -> str:
+    return glossary.abbreviations(docs / lang / glossary.GLOSSARY_PAGE)
+
+
+# --- Events --------------------------------------------------------------------
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    if not _i18n(config).building:  # the first (default-language) build of a run
+        global _STATE
+        _STATE = _BuildState()
+        # A preview rebuilds in the same process: read pages and data afresh.
+        for cached in (_registry, _english_hash, _abbreviations):
+            cached.cache_clear()
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
+    lang = _current(config)
+    env.globals["site_ui"] = ui.strings(lang.code)
+    # The root 404 page is the only one some hosts serve: it links every language.
+    env.globals["site_other_languages"] = [
+        {"prefix": prefix or "./", "html_lang": other.html_lang, "ui": ui.strings(other.code)}
+        for other in languages()
+        if other.code != lang.code and (prefix := _prefixes(config).get(other.code)) is not None
+    ]
+    env.globals["site_is_root_language"] = not lang.url_prefix
+    translate = env.get_template("partials/language.html", None, {"config": config}).module.t
+    pipeline = [step.strip() for step in str(translate("search.config.pipeline")).split(",")]
+    _STATE.search[lang.code] = search_index.LanguageSearch(
+        lunr_lang=str(translate("search.config.lang")),
+        separator=str(translate("search.config.separator")),
+        pipeline=tuple(step for step in pipeline if step),
+    )
+    return env
+
+
+@event_priority(-150)  # after the i18n plugin has made the navigation of this language
+def on_nav(nav: Any, config: MkDocsConfig, files: Any) -> Any:
+    nav_groups.group_large_sections(nav.items, _title_from_front_matter)
+    return nav
+
+
+def _title_from_front_matter(page: Page) -> str:
+    """A page's title before MkDocs has read it (navigation labels need it early)."""
+    path = Path(page.file.abs_src_path or "")
+    text, _ = read_text(path)
+    if text is not None:
+        parsed, _ = parse_page(path, "", "", text)
+        title = parsed.meta.get("title")
+        if isinstance(title, str):
+            return title
+    return path.stem.replace("-", " ").capitalize()
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any) -> str:
+    reviewed = _meta_date(page, "last_reviewed")
+    if reviewed is not None:
+        # Sitemap lastmod and the gzip timestamp follow the content, not the clock.
+        page.update_date = reviewed.isoformat()
+    lang = _current(config).code
+    markdown, notes = render_citations(markdown, lang, _registry())
+    _STATE.notes[page.file.src_uri] = notes
+    if _group(page, lang) != glossary.GLOSSARY_PAGE:
+        terms = _abbreviations(Path(config.docs_dir), lang)
+        markdown += "\n\n" + terms + "\n" if terms else ""
+    return markdown
+
+
+def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Any) -> str:
+    lang = _current(config)
+    strings = ui.strings(lang.code)
+    html_text = html_text.replace(_PERMALINK_TITLE, f'title="{html.escape(strings["permalink"])}"')
+    html_text += _STATE.notes.pop(page.file.src_uri, "")
+    banner = _page_header(page, lang.code) + _outdated_notice(page, lang, Path(config.docs_dir))
+    if _H1_END.search(html_text):
+        return _H1_END.sub(lambda match: match.group(0) + banner, html_text, count=1)
+    return banner + html_text  # the theme writes the title just before the content
+
+
+def _outdated_notice(page: Page, lang: Language, docs: Path) -> str:
+    """A notice on a translation made from an older version of the English page."""
+    recorded = page.meta.get("translation_hash")
+    english = (getattr(page.file, "alternates", {}) or {}).get(languages()[0].code)
+    if not isinstance(recorded, str) or english is None:
+        return ""
+    current = _english_hash(docs, _group(page, lang.code))
+    if current is None or current == recorded:
+        return ""
+    strings = ui.strings(lang.code)
+    href = html.escape(get_relative_url(english.url, page.url))
+    label = html.escape(strings["outdated_link"])
+    link = f'<a href="{href}" hreflang="{languages()[0].html_lang}">{label}</a>'
+    body = html.escape(strings["outdated_body"]).replace("{link}", link)
+    return (
+        '<div class="admonition warning translation-outdated" role="note">'
+        f'<p class="admonition-title">{html.escape(strings["outdated_title"])}</p>'
+        f"<p>{body}</p></div>"
+    )
+
+
+def _page_header(page: Page, lang: str) -> str:
+    """Review dates under the page title."""
+    strings = ui.strings(lang)
+    parts = []
+    for key, label in (("last_reviewed", "last_reviewed"), ("next_review", "next_review")):
+        value = _meta_date(page, key)
+        if value is not None:
+            parts.append(
+                f'<span class="page-dates__item">{html.escape(strings[label])}: '
+                f'<time datetime="{value.isoformat()}">{html.escape(ui.format_date(value, lang))}'
+                "</time></span>"
+            )
+    if not parts:
+        return ""
+    return '<p class="page-dates">' + " ".join(parts) + "</p>"
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> Any:
+    lang = _current(config)
+    alternates = _alternates(page, config)
+    default_code = languages()[0].code
+    english = dict(alternates).get(languages()[0].html_lang)
+    context["seo"] = {
+        "canonical": page.canonical_url,
+        "alternates": alternates,
+        "x_default": english,
+        "og_locale": ui.strings(lang.code)["locale"],
+        "og_locale_alternates": [
+            ui.strings(other.code)["locale"]
+            for other in languages()
+            if other.code != lang.code and other.html_lang in dict(alternates)
+        ],
+    }
+    reviewed = _meta_date(page, "last_reviewed")
+    _STATE.pages.append(
+        sitemaps.SitemapPage(
+            lang=lang.code,
+            group=_group(page, default_code),
+            url="" if page.url in {"", "./"} else page.url,
+            loc=_absolute(config, page.url),
+            lastmod=reviewed.isoformat() if reviewed else None,
+            alternates=tuple(alternates) + ((("x-default", english),) if english else ()),
+        )
+    )
+    return context
+
+
+def _group(page: Page, default_code: str) -> str:
+    """The path a page shares with its translations ("treatments/x.md")."""
+    src = Path(page.file.src_uri)
+    return src.relative_to(src.parts[0]).as_posix() if len(src.parts) > 1 else src.as_posix()
+
+
+_SWITCHER_LINK = re.compile(r'(<a href="[^"]*" hreflang="([^"]+)" class="md-select__link")')
+
+
+def _mark_switcher_languages(html_text: str) -> str:
+    """Each language name in the switcher is read in its own language (WCAG 3.1.2)."""
+    return _SWITCHER_LINK.sub(lambda m: f'{m.group(1)} lang="{_html_lang(m.group(2))}"', html_text)
+
+
+def _html_lang(code: str) -> str:
+    return next((lang.html_lang for lang in languages() if lang.code == code), code)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    output = _mark_switcher_languages(output)
+    return search_index.point_page_at_language_root(output, _current(config).url_prefix)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """Keep one 404 page per language instead of the last language's only."""
+    if template_name != "404.html":
+        return output
+    output = _mark_switcher_languages(output)
+    lang = _current(config)
+    if not lang.url_prefix:
+        _STATE.default_404 = output
+        return output
+    localized = search_index.point_page_at_language_root(output, lang.url_prefix)
+    target = Path(config.site_dir) / lang.url_prefix / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(localized, encoding="utf-8")
+    # MkDocs writes the returned text to the root 404.html: keep the default language there.
+    return _STATE.default_404 if _STATE.default_404 is not None else output
+
+
+@event_priority(-200)  # after the i18n plugin (-100) has built every language
+def on_post_build(config: MkDocsConfig) -> None:
+    plugin = _i18n(config)
+    if plugin.building:
+        return  # a nested language build; the outer one writes everything at the end
+    site_dir = Path(config.site_dir)
+    prefixes = _prefixes(config)
+    search = config.plugins["material/search"]
+    per_language = search_index.split_entries(plugin.search_entries, prefixes)
+    for code, prefix in prefixes.items():
+        search_index.write(
+            site_dir, prefix, _STATE.search[code], search.config.fields, per_language[code]
+        )
+    sitemaps.write_all(site_dir, _STATE.pages, prefixes)
+    editors_page.write(site_dir, Path(config.docs_dir))

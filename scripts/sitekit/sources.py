@@ -1,0 +1,249 @@
+"""The register of sources (data/sources.yml) and how a citation is written.
+
+Pages cite a source with a footnote whose label is the source's identifier
+(``[^IV-ALI-2009]``); the build writes the footnote text from this register in
+the page's language, so every language cites the same references, written the
+same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sitekit import ui
+from sitekit.pages import YamlLoader, display_path, read_text
+from sitekit.project import DATA
+from sitekit.report import Problem, error
+
+SOURCES_FILE = DATA / "sources.yml"
+CITABLE_GRADES = {"A", "B", "C"}
+REQUIRED = ("title", "publisher", "year", "lang", "grade")
+OPTIONAL = ("authors", "details", "doi", "pmid", "url", "reproduced_by", "note")
+_ID = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9.]+)*$")
+_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+_PMID = re.compile(r"^\d{1,9}$")
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    year: int | None
+    lang: str
+    grade: str
+    line: int
+    authors: str = ""
+    details: str = ""
+    doi: str = ""
+    pmid: str = ""
+    url: str = ""
+    reproduced_by: str = ""
+    note: str = ""
+
+    @property
+    def link(self) -> str:
+        """The canonical address: DOI, then PubMed, then the publisher's own page."""
+        if self.doi:
+            return f"https://doi.org/{self.doi}"
+        if self.pmid:
+            return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"
+        return self.url
+
+
+@dataclass
+class Registry:
+    path: Path
+    sources: dict[str, Source] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def get(self, source_id: str) -> Source | None:
+        return self.sources.get(source_id)
+
+
+def load_registry(path: Path = SOURCES_FILE) -> Registry:
+    registry = Registry(path)
+    shown = display_path(path)
+    text, problem = read_text(path)
+    if problem is not None or text is None:
+        registry.problems.append(problem or error(shown, 0, "unreadable", "cannot read the file."))
+        return registry
+    loader = YamlLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else {}
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        registry.problems.append(
+            error(
+                shown,
+                (mark.line + 1) if mark else 1,
+                "yaml",
+                f"not valid YAML: {exc.problem}.",
+                "check indentation and quoting on this line.",
+            )
+        )
+        return registry
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        registry.problems.append(error(shown, 1, "sources", "expected one entry per source id."))
+        return registry
+    lines = {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
+    for source_id, entry in data.items():
+        line = lines.get(str(source_id), 1)
+        source, problems = _validate(str(source_id), entry, line, shown)
+        registry.problems.extend(problems)
+        if source is not None:
+            registry.sources[source.id] = source
+    return registry
+
+
+def _validate(
+    source_id: str, entry: Any, line: int, shown: str
+) -> tuple[Source | None, list[Problem]]:
+    problems: list[Problem] = []
+
+    def bad(message: str, hint: str) -> None:
+        problems.append(error(shown, line, "sources", f"{source_id}: {message}", hint))
+
+    if not _ID.match(source_id):
+        bad("the id must be upper-case letters, digits and hyphens.", "e.g. IV-ALI-2009.")
+    if not isinstance(entry, dict):
+        bad("expected the fields of the source under its id.", f"fields: {', '.join(REQUIRED)}.")
+        return None, problems
+    for key in entry:
+        if key not in REQUIRED and key not in OPTIONAL:
+            bad(f"unknown field '{key}'.", f"use only: {', '.join(REQUIRED + OPTIONAL)}.")
+    for key in REQUIRED:
+        if key not in entry:
+            bad(f"the field '{key}' is missing.", "every source needs " + ", ".join(REQUIRED) + ".")
+    if problems:
+        return None, problems
+    grade = str(entry["grade"])
+    if grade == "D":
+        bad(
+            "grade D sources (clinic, wiki, advocacy pages) may not be cited.",
+            "cite a regulator, a peer-reviewed paper or a professional body instead.",
+        )
+    elif grade not in CITABLE_GRADES:
+        bad(f"unknown grade '{grade}'.", "use A, B or C, as in the sources dossier.")
+    doi, pmid, url = (str(entry.get(key) or "") for key in ("doi", "pmid", "url"))
+    if doi and not _DOI.match(doi):
+        bad(f"'{doi}' is not a DOI.", "write the bare DOI, e.g. 10.1089/acm.2008.0410.")
+    if pmid and not _PMID.match(pmid):
+        bad(f"'{pmid}' is not a PubMed id.", "write the digits only, e.g. 19250003.")
+    if url and not url.startswith(("https://", "http://")):
+        bad(f"'{url}' is not a web address.", "give the publisher's own page, https:// or http://.")
+    if not (doi or pmid or url or entry.get("details") or entry.get("reproduced_by")):
+        bad(
+            "nothing identifies the document.",
+            "add a doi, pmid, url, the official document number in 'details', "
+            "or who reproduced the text in 'reproduced_by'.",
+        )
+    year = entry["year"]
+    if year is not None and not isinstance(year, int):
+        bad("the year must be a number (or null when unknown).", "e.g. year: 2009")
+    if problems:
+        return None, problems
+    return Source(
+        id=source_id,
+        title=str(entry["title"]),
+        publisher=str(entry["publisher"]),
+        year=year,
+        lang=str(entry["lang"]),
+        grade=grade,
+        line=line,
+        authors=str(entry.get("authors") or ""),
+        details=str(entry.get("details") or ""),
+        doi=doi,
+        pmid=pmid,
+        url=url,
+        reproduced_by=str(entry.get("reproduced_by") or ""),
+        note=str(entry.get("note") or ""),
+    ), []
+
+
+def citation_html(source: Source, page_lang: str) -> str:
+    """The text of one citation, as HTML, in the page's language."""
+    strings = ui.strings(page_lang)
+    parts = []
+    if source.authors:
+        parts.append(escape(source.authors.rstrip(".")) + ".")
+    parts.append(escape(source.title.rstrip(".")) + ".")
+    where = escape(source.publisher)
+    if source.year and not source.details.startswith(str(source.year)):
+        where += f", {source.year}"
+    if source.details:
+        where += f", {escape(source.details)}"
+    parts.append(where + ".")
+    if source.doi:
+        parts.append(f'doi:<a href="{escape(source.link)}">{escape(source.doi)}</a>.')
+    if source.pmid:
+        pubmed = f"https://pubmed.ncbi.nlm.nih.gov/{source.pmid}/"
+        parts.append(f'PMID: <a href="{pubmed}">{escape(source.pmid)}</a>.')
+    if source.url and not source.doi:
+        parts.append(f'<a href="{escape(source.url)}">{escape(source.url)}</a>')
+    extras = []
+    if source.lang != page_lang:
+        name = ui.language_name(source.lang, page_lang)
+        extras.append(escape(strings["source_in_language"].format(language=name)))
+    if source.reproduced_by:
+        extras.append(escape(strings["source_copy_of"].format(publisher=source.reproduced_by)))
+    if extras:
+        parts.append("(" + "; ".join(extras) + ")")
+    return " ".join(parts)
+
+
+_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+
+
+def render_citations(markdown: str, page_lang: str, registry: Registry) -> tuple[str, str]:
+    """Replace every citation ``[^ID]`` with its numbered reference; return the notes.
+
+    The markup is that of Python-Markdown's footnotes (so the theme's footnote
+    tooltips work), written directly from the register: parsing the notes as
+    Markdown was the most expensive step of building a page. Unknown ids are
+    left alone (the checker reports them).
+    """
+    numbers: dict[str, int] = {}
+    uses: dict[str, int] = {}
+    back = ui.strings(page_lang)["footnote_back"]
+
+    def reference(match: re.Match[str]) -> str:
+        label = match.group(1)
+        if registry.get(label) is None:
+            return match.group(0)
+        number = numbers.setdefault(label, len(numbers) + 1)
+        uses[label] = uses.get(label, 0) + 1
+        ref_id = _ref_id(label, uses[label])
+        return (
+            f'<sup id="{ref_id}"><a class="footnote-ref" href="#fn:{escape(label)}">'
+            f"{number}</a></sup>"
+        )
+
+    text = _REF.sub(reference, markdown)
+    if not numbers:
+        return text, ""
+    items = []
+    for label, number in numbers.items():
+        source = registry.get(label)
+        assert source is not None
+        title = escape(back.format(n=number))
+        links = "".join(
+            f'<a class="footnote-backref" href="#{_ref_id(label, use)}" title="{title}">&#8617;</a>'
+            for use in range(1, uses[label] + 1)
+        )
+        text_html = citation_html(source, page_lang)
+        items.append(f'<li id="fn:{escape(label)}"><p>{text_html}&nbsp;{links}</p></li>')
+    return text, '<div class="footnote"><hr /><ol>' + "".join(items) + "</ol></div>"
+
+
+def _ref_id(label: str, use: int) -> str:
+    return f"fnref:{escape(label)}" if use == 1 else f"fnref{use}:{escape(label)}"

@@ -1,0 +1,80 @@
+"""Serve a built site the way a static host does, 404 pages included.
+
+A missing address under ``/es/`` gets ``/es/404.html`` (with status 404), as
+Cloudflare Pages does by itself and Netlify or nginx do when configured (see
+README). Used by the browser tests and by ``python scripts/preview.py``.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # quiet: the tests and the preview report what matters
+
+    def send_head(self) -> Any:
+        if not self._exists():
+            return self._not_found()
+        return super().send_head()
+
+    def _exists(self) -> bool:
+        path = Path(self.translate_path(self.path))
+        return path.is_file() or (path.is_dir() and (path / "index.html").is_file())
+
+    def _not_found(self) -> Any:
+        root = Path(self.directory)
+        parts = [part for part in unquote(urlsplit(self.path).path).split("/") if part]
+        # The nearest 404.html, looking up from the requested folder to the root.
+        for depth in range(len(parts), -1, -1):
+            candidate = root.joinpath(*parts[:depth], "404.html")
+            if candidate.is_file():
+                body = candidate.read_bytes()
+                break
+        else:
+            body = b"Not found"
+        self.send_response(HTTPStatus.NOT_FOUND)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+        return None
+
+
+class StaticServer:
+    """A threaded server for ``root`` on 127.0.0.1; use as a context manager."""
+
+    def __init__(self, root: Path, port: int = 0) -> None:
+        handler = functools.partial(_Handler, directory=str(root))
+        self._server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        port = self._server.server_address[1]
+        return f"http://127.0.0.1:{port}/"
+
+    def __enter__(self) -> StaticServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+def free_port() -> int:
+    """A port that is free now on 127.0.0.1."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])

@@ -1,0 +1,144 @@
+"""Translation and review status of every page, for editors.
+
+Printed by ``scripts/status.py`` (terminal table or Markdown for a pull-request
+comment) and published by the build as an editors' page outside the reader
+navigation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sitekit.checks.placeholders import MARKER
+from sitekit.content import Site
+from sitekit.freshness import is_outdated
+from sitekit.pages import Page
+from sitekit.ui import english_name
+
+DUE_SOON_DAYS = 60
+
+
+class State(StrEnum):
+    UP_TO_DATE = "up to date"
+    OUTDATED = "outdated"
+    MISSING = "missing"
+    UNFINISHED = "unfinished"
+    ORIGINAL = "original"
+
+
+@dataclass(frozen=True)
+class Row:
+    rel: str
+    title: str
+    states: dict[str, State]  # language code -> state
+    next_review: dt.date | None
+    days_left: int | None
+
+    @property
+    def review_note(self) -> str:
+        if self.next_review is None or self.days_left is None:
+            return "no date"
+        if self.days_left < 0:
+            return f"{self.next_review} (overdue by {-self.days_left} days)"
+        if self.days_left <= DUE_SOON_DAYS:
+            return f"{self.next_review} (due in {self.days_left} days)"
+        return str(self.next_review)
+
+    @property
+    def needs_attention(self) -> bool:
+        late = self.days_left is not None and self.days_left <= DUE_SOON_DAYS
+        return late or any(
+            state not in {State.UP_TO_DATE, State.ORIGINAL} for state in self.states.values()
+        )
+
+
+def _unfinished(page: Page) -> bool:
+    return any(MARKER in line for _, line in page.prose) or MARKER in str(
+        page.meta.get("title", "")
+    )
+
+
+def collect(site: Site, today: dt.date) -> list[Row]:
+    rows = []
+    for rel, english in sorted(site.english().items()):
+        states = {site.default.code: State.UNFINISHED if _unfinished(english) else State.ORIGINAL}
+        for lang in site.translations:
+            page = site.counterpart(english, lang.code)
+            if page is None:
+                states[lang.code] = State.MISSING
+            elif _unfinished(page):
+                states[lang.code] = State.UNFINISHED
+            elif is_outdated(page, english) or "translation_hash" not in page.meta:
+                states[lang.code] = State.OUTDATED
+            else:
+                states[lang.code] = State.UP_TO_DATE
+        due = english.meta.get("next_review")
+        due = due if isinstance(due, dt.date) else None
+        rows.append(
+            Row(
+                rel=rel,
+                title=str(english.meta.get("title", rel)),
+                states=states,
+                next_review=due,
+                days_left=(due - today).days if due else None,
+            )
+        )
+    return rows
+
+
+def _headers(site: Site) -> list[str]:
+    return ["Page", *(english_name(lang.code) for lang in site.languages), "Next review"]
+
+
+def _cells(site: Site, row: Row) -> list[str]:
+    return [row.rel, *(row.states[lang.code].value for lang in site.languages), row.review_note]
+
+
+def format_text(site: Site, rows: list[Row]) -> str:
+    table = [_headers(site), *(_cells(site, row) for row in rows)]
+    widths = [max(len(line[i]) for line in table) for i in range(len(table[0]))]
+    out = []
+    for index, line in enumerate(table):
+        out.append("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)))
+        if index == 0:
+            out.append("  ".join("-" * width for width in widths))
+    attention = sum(row.needs_attention for row in rows)
+    out.append("")
+    out.append(
+        f"{len(rows)} pages; {attention} need attention "
+        f"(a translation missing, unfinished or outdated, or a review due within "
+        f"{DUE_SOON_DAYS} days)."
+    )
+    return "\n".join(out) + "\n"
+
+
+def format_markdown(site: Site, rows: list[Row]) -> str:
+    icons = {
+        State.UP_TO_DATE: "✅ up to date",
+        State.ORIGINAL: "✅ original",
+        State.OUTDATED: "⚠️ outdated",
+        State.UNFINISHED: "✏️ unfinished",
+        State.MISSING: "❌ missing",
+    }
+    headers = _headers(site)
+    lines = [
+        "## Translation and review status",
+        "",
+        "| " + " | ".join(headers) + " |",
+        "|" + "---|" * len(headers),
+    ]
+    for row in rows:
+        states = [icons[row.states[lang.code]] for lang in site.languages]
+        review = row.review_note
+        if row.days_left is not None and row.days_left <= DUE_SOON_DAYS:
+            review = f"**{review}**"
+        lines.append(f"| `{row.rel}` | " + " | ".join(states) + f" | {review} |")
+    attention = sum(row.needs_attention for row in rows)
+    lines += [
+        "",
+        f"{len(rows)} pages, {attention} needing attention. To update a translation, edit it and "
+        "run `python scripts/check.py --mark-translated docs/<lang>/<page>.md`.",
+    ]
+    return "\n".join(lines) + "\n"
