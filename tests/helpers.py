@@ -1,0 +1,112 @@
+"""Helpers shared by the tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from sitekit.project import DOCS, languages
+
+# A URL with a path, so that absolute links are proven to honour site_url.
+TEST_SITE_URL = "https://guide.test/sub/"
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    root: Path
+    url: str
+
+    def path_for(self, url: str) -> Path | None:
+        """The built file behind an absolute URL of this site, or None if it is elsewhere."""
+        parts = urlsplit(url)
+        base = urlsplit(self.url)
+        if (parts.scheme, parts.netloc) != (base.scheme, base.netloc):
+            return None
+        if not parts.path.startswith(base.path):
+            return None
+        local = parts.path[len(base.path) :]
+        target = self.root / local
+        return target / "index.html" if local == "" or local.endswith("/") else target
+
+    def pages(self, lang_prefix: str = "") -> list[Path]:
+        return sorted((self.root / lang_prefix).rglob("index.html"))
+
+
+def english_pages() -> list[str]:
+    """Every English source page, relative to docs/en/."""
+    english = DOCS / languages()[0].code
+    return sorted(path.relative_to(english).as_posix() for path in english.rglob("*.md"))
+
+
+def built_path(rel: str, prefix: str) -> str:
+    """Where a source page (``treatments/x.md``) is published under a language prefix."""
+    stem = rel[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+    else:
+        stem += "/"
+    return f"{prefix}{stem}index.html"
+
+
+FIXTURE = Path(__file__).parent / "fixtures" / "site"
+
+
+class FixtureSite:
+    """A copy of tests/fixtures/site that a test may break, and the checks' verdict on it."""
+
+    def __init__(self, root: Path) -> None:
+        import shutil
+
+        from sitekit.content import load_site
+        from sitekit.freshness import english_hash
+
+        shutil.copytree(FIXTURE, root, dirs_exist_ok=True)
+        self.root = root
+        self.docs = root / "docs"
+        # Translations record the hash of the English text they were made from.
+        english = load_site(self.docs)
+        for page in english.english().values():
+            for lang in english.translations:
+                path = self.docs / lang.code / page.rel
+                path.write_text(
+                    path.read_text(encoding="utf-8").replace("HASH", english_hash(page)),
+                    encoding="utf-8",
+                )
+
+    def path(self, lang: str, rel: str = "treatments/example.md") -> Path:
+        return self.docs / lang / rel
+
+    def read(self, lang: str, rel: str = "treatments/example.md") -> str:
+        return self.path(lang, rel).read_text(encoding="utf-8")
+
+    def write(self, lang: str, text: str, rel: str = "treatments/example.md") -> Path:
+        path = self.path(lang, rel)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def replace(self, lang: str, old: str, new: str, rel: str = "treatments/example.md") -> None:
+        text = self.read(lang, rel)
+        assert old in text, f"{old!r} is not in {lang}/{rel}"
+        self.write(lang, text.replace(old, new, 1), rel)
+
+    def context(self, today: str = "2026-06-01") -> Any:
+        import datetime as dt
+
+        from sitekit.checks import Context
+        from sitekit.content import load_site
+        from sitekit.sources import load_registry
+
+        return Context(
+            site=load_site(self.docs),
+            registry=load_registry(self.root / "sources.yml"),
+            today=dt.date.fromisoformat(today),
+            mkdocs_yml=self.root / "mkdocs.yml",
+        )
+
+    def problems(self, today: str = "2026-06-01") -> list[Any]:
+        from sitekit.checks import run
+
+        return run(self.context(today))

@@ -1,0 +1,128 @@
+"""build.py verifies the built pages and never replaces site/ after a failure."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import BuiltSite
+from sitekit.checks import built
+from sitekit.cli import collect_problems
+from sitekit.disclaimers import expected_text
+from sitekit.project import ROOT
+from sitekit.report import Problem
+
+pytestmark = pytest.mark.build
+
+
+def test_the_real_site_passes_every_content_check() -> None:
+    _, problems = collect_problems(strict=True)
+    assert problems == []
+
+
+def test_the_real_built_site_passes_verification(built_site: BuiltSite) -> None:
+    context, _ = collect_problems()
+    assert list(built.check(context, built_site.root)) == []
+
+
+@pytest.fixture
+def copy(built_site: BuiltSite, tmp_path: Path) -> Path:
+    target = tmp_path / "site"
+    shutil.copytree(built_site.root, target)
+    return target
+
+
+def verify(site_dir: Path) -> list[Problem]:
+    context, _ = collect_problems()
+    return list(built.check(context, site_dir))
+
+
+def test_spanish_page_showing_the_english_disclaimer(copy: Path) -> None:
+    page = copy / "es" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    spanish, english = expected_text("es"), expected_text("en")
+    assert spanish.split()[0] in html
+    english_html = (copy / "index.html").read_text(encoding="utf-8")
+    start = english_html.index('<div class="admonition disclaimer"')
+    end = english_html.index("</div>", start) + len("</div>")
+    s_start = html.index('<div class="admonition disclaimer"')
+    s_end = html.index("</div>", s_start) + len("</div>")
+    page.write_text(html[:s_start] + english_html[start:end] + html[s_end:], encoding="utf-8")
+    problems = verify(copy)
+    assert [(p.path, p.code) for p in problems] == [("site/es/index.html", "disclaimer")]
+    assert "another language" in problems[0].message
+    assert english not in spanish
+
+
+def test_page_without_disclaimer_in_the_built_output(copy: Path) -> None:
+    page = copy / "no" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    page.write_text(
+        html.replace('class="admonition disclaimer"', 'class="admonition"'), encoding="utf-8"
+    )
+    problems = verify(copy)
+    assert [(p.path, p.code) for p in problems] == [("site/no/index.html", "disclaimer")]
+
+
+def test_english_fallback_published_under_es_is_caught(copy: Path) -> None:
+    shutil.copy(copy / "index.html", copy / "es" / "index.html")
+    problems = verify(copy)
+    messages = [p.message for p in problems if p.path == "site/es/index.html"]
+    assert any("another language's page was published here" in m for m in messages)
+    assert any('<html lang="en">' in m for m in messages)
+
+
+def test_page_without_a_source_in_its_language_is_caught(copy: Path) -> None:
+    extra = copy / "no" / "stray"
+    extra.mkdir()
+    shutil.copy(copy / "index.html", extra / "index.html")
+    problems = verify(copy)
+    assert [(p.path, p.code) for p in problems] == [("site/no/stray/index.html", "built-output")]
+
+
+def test_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> None:
+    site_dir = tmp_path / "site"
+    site_dir.mkdir()
+    (site_dir / "index.html").write_text("previous build")
+    # Far in the future every page is past its review date: an error under --strict.
+    far = (dt.date.today() + dt.timedelta(days=3650)).isoformat()
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "build.py"),
+            "--site-dir",
+            str(site_dir),
+            "--strict",
+            "--today",
+            far,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "was left as it was" in result.stderr
+    assert [p.name for p in site_dir.iterdir()] == ["index.html"]
+    assert (site_dir / "index.html").read_text() == "previous build"
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]  # no staging folder left behind
+
+
+def test_successful_build_replaces_the_site(tmp_path: Path) -> None:
+    site_dir = tmp_path / "site"
+    site_dir.mkdir()
+    (site_dir / "stale.html").write_text("old")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(site_dir)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert not (site_dir / "stale.html").exists()
+    assert (site_dir / "es" / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]

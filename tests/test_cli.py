@@ -1,0 +1,143 @@
+"""The command-line interface: exit codes, output formats, --mark-translated, bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import FixtureSite
+from sitekit.project import ROOT
+
+
+def run_check(site: FixtureSite, *args: str) -> subprocess.CompletedProcess[str]:
+    command = [
+        sys.executable,
+        str(ROOT / "scripts" / "check.py"),
+        "--docs",
+        str(site.docs),
+        "--sources",
+        str(site.root / "sources.yml"),
+        "--today",
+        "2026-06-01",
+        *args,
+    ]
+    return subprocess.run(command, capture_output=True, text=True, check=False, cwd=site.root)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> FixtureSite:
+    return FixtureSite(tmp_path)
+
+
+def test_clean_site_exits_0(site: FixtureSite) -> None:
+    result = run_check(site)
+    assert result.returncode == 0, result.stdout
+    assert "No problems found." in result.stdout
+
+
+def test_errors_exit_1_with_path_line_message_and_fix(site: FixtureSite) -> None:
+    site.replace("es", "## Normativa {#regulation}", "## Normativa")
+    result = run_check(site)
+    assert result.returncode == 1
+    page = site.path("es").as_posix()
+    assert f"{page}:" in result.stdout
+    assert "error [heading-id]" in result.stdout
+    assert "fix: add a language-independent ID" in result.stdout
+
+
+def test_usage_error_exits_2(site: FixtureSite) -> None:
+    assert run_check(site, "--format", "xml").returncode == 2
+    assert run_check(site, "--mark-translated").returncode == 2
+
+
+def test_warnings_pass_unless_strict(site: FixtureSite) -> None:
+    site.replace("en", "are common,", "are very common,")
+    assert run_check(site).returncode == 0
+    strict = run_check(site, "--strict")
+    assert strict.returncode == 1
+    assert "error [outdated]" in strict.stdout
+
+
+def test_github_format_gives_inline_annotations(site: FixtureSite) -> None:
+    site.replace("no", "## Regelverk {#regulation}", "## Regelverk")
+    result = run_check(site, "--format", "github")
+    annotations = [line for line in result.stdout.splitlines() if "title=heading-id::" in line]
+    number = next(
+        n for n, text in enumerate(site.read("no").splitlines(), 1) if text == "## Regelverk"
+    )
+    assert annotations == [
+        f"::error file={site.path('no').as_posix()},line={number},title=heading-id::"
+        "the heading 'Regelverk' has no ID. Fix: add a language-independent ID in English, "
+        "the same in every language, e.g. '## Risks {#risks}'."
+    ]
+
+
+def test_json_format(site: FixtureSite) -> None:
+    site.path("no").unlink()
+    data = json.loads(run_check(site, "--format", "json").stdout)
+    assert data["problems"][0]["code"] == "missing-translation"
+    assert data["problems"][0]["severity"] == "error"
+
+
+def test_paths_limit_the_report(site: FixtureSite) -> None:
+    site.replace("no", "## Regelverk {#regulation}", "## Regelverk")
+    site.replace("es", "## Normativa {#regulation}", "## Normativa")
+    result = run_check(site, str(site.path("es")))
+    assert site.path("es").as_posix() in result.stdout
+    assert site.path("no").as_posix() not in result.stdout
+
+
+def test_mark_translated_records_the_english_hash(site: FixtureSite) -> None:
+    site.replace("en", "are common,", "are very common,")
+    before = site.read("es")
+    result = run_check(site, "--mark-translated", str(site.path("es")))
+    assert result.returncode == 0, result.stdout + result.stderr
+    after = site.read("es")
+    # Only the hash line changed.
+    changed = [
+        (a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b
+    ]
+    assert len(changed) == 1 and changed[0][1].startswith('translation_hash: "')
+    strict = run_check(site, "--strict")
+    assert str(site.path("es")) not in strict.stdout  # up to date now
+    assert str(site.path("no")) in strict.stdout  # still outdated
+
+
+def test_mark_translated_refuses_a_non_translation(site: FixtureSite) -> None:
+    before = site.read("en")
+    result = run_check(site, "--mark-translated", str(site.path("en")))
+    assert result.returncode == 2
+    assert "is not a translation" in result.stderr
+    assert site.read("en") == before
+
+
+def test_mark_translated_writes_nothing_when_a_file_is_broken(site: FixtureSite) -> None:
+    site.replace("en", "are common,", "are very common,")
+    site.replace("no", "title: Eksempelbehandling", "title: [broken")
+    before = site.read("es")
+    result = run_check(site, "--mark-translated", str(site.path("es")), str(site.path("no")))
+    assert result.returncode == 1
+    assert "Nothing was written." in result.stderr
+    assert site.read("es") == before
+
+
+@pytest.mark.parametrize("breakage", ["non-utf8", "directory", "no-docs", "yaml"])
+def test_bad_input_is_a_clear_message_not_a_traceback(site: FixtureSite, breakage: str) -> None:
+    import shutil
+
+    if breakage == "non-utf8":
+        site.path("es").write_bytes(b"---\ntitle: \xff\n---\n")
+    elif breakage == "directory":
+        site.path("no", "broken.md").mkdir()
+    elif breakage == "no-docs":
+        shutil.rmtree(site.docs)
+    else:
+        site.replace("en", "sources: [", "sources: [[")
+    result = run_check(site)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "error [" in result.stdout
