@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
+import sys
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,8 +62,51 @@ def source_checks() -> list[Check]:
     ]
 
 
-def run(context: Context) -> list[Problem]:
+# The checks that read the visible text of every page (the costliest part)
+# run in a second process on large sites; the rest run meanwhile in this one.
+_SECOND_PROCESS = ("sitekit.checks.numbers", "sitekit.checks.language")
+# Below this many pages a second process costs more than it saves.
+PARALLEL_FROM_PAGES = 600
+
+_forked_context: Context | None = None  # what a forked worker inherits
+
+
+def _run_in_child(indexes: list[int]) -> list[list[Problem]]:
+    assert _forked_context is not None
+    checks = source_checks()
+    return [list(checks[i](_forked_context)) for i in indexes]
+
+
+def _can_fork(context: Context) -> bool:
+    return (
+        sys.platform.startswith("linux")  # fork is safe and cheap there
+        and (os.cpu_count() or 1) > 1
+        and sum(map(len, context.site.pages.values())) >= PARALLEL_FROM_PAGES
+    )
+
+
+def run(context: Context, *, parallel: bool | None = None) -> list[Problem]:
+    """Every problem, in the order of source_checks() whether or not a second process helps."""
+    global _forked_context
     problems = list(context.site.problems) + list(context.registry.problems)
-    for check in source_checks():
-        problems.extend(check(context))
+    checks = source_checks()
+    if not (_can_fork(context) if parallel is None else parallel):
+        for check in checks:
+            problems.extend(check(context))
+        return problems
+    second = [i for i, check in enumerate(checks) if check.__module__ in _SECOND_PROCESS]
+    found: dict[int, list[Problem]] = {}
+    _forked_context = context
+    try:
+        fork = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=1, mp_context=fork) as pool:
+            child = pool.submit(_run_in_child, second)
+            for i, check in enumerate(checks):
+                if i not in second:
+                    found[i] = list(check(context))
+            found.update(zip(second, child.result(), strict=True))
+    finally:
+        _forked_context = None
+    for i in range(len(checks)):
+        problems.extend(found[i])
     return problems

@@ -19,8 +19,9 @@ from sitekit.pages import Page
 from sitekit.report import Problem, error
 
 # Digits joined by "." or ",", or by a space before a group of exactly three digits.
-_TOKEN = re.compile(r"\d+(?:(?:[.,]|[ \u00a0\u202f](?=\d{3}(?!\d)))\d+)*")
-_THOUSANDS_COMMA = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+# ([0-9] rather than \d: written numbers are ASCII, and the scan is faster.)
+_TOKEN = re.compile(r"[0-9]+(?:(?:[.,]|[ \u00a0\u202f](?=[0-9]{3}(?![0-9])))[0-9]+)*")
+_THOUSANDS_COMMA = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$")
 _SPACES = re.compile(r"[ \u00a0\u202f]")
 
 
