@@ -73,6 +73,14 @@ def test_citations_are_numbered_by_first_use_with_a_back_link_per_use() -> None:
     assert 'href="https://doi.org/10.1089/acm.2008.0410"' in notes
 
 
+def test_only_references_side_by_side_get_a_comma_between_them() -> None:
+    text = "One.[^IV-ALI-2009][^OZ-JEM-2020] Two,[^IV-BECKERS] three.[^IV-ELPAIS]"
+    body, _ = render_citations(text, "en", load_registry())
+    assert body.count('class="footnote-sep"') == 1
+    assert '>2</a></sup><sup class="footnote-sep" aria-hidden="true">,</sup>' not in body
+    assert '>1</a></sup><sup class="footnote-sep" aria-hidden="true">,</sup><sup id=' in body
+
+
 def test_sitemaps_list_alternates_and_review_dates(tmp_path: Path) -> None:
     (tmp_path / "es" / "x").mkdir(parents=True)
     (tmp_path / "x").mkdir()

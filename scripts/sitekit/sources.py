@@ -202,6 +202,9 @@ def citation_html(source: Source, page_lang: str) -> str:
 
 
 _REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+# Two references with nothing between them: "1,2", not "12".
+_ADJACENT_REFS = re.compile(r'(?<=</a></sup>)(?=<sup id="fnref)')
+_SEPARATOR = '<sup class="footnote-sep" aria-hidden="true">,</sup>'
 
 
 def render_citations(markdown: str, page_lang: str, registry: Registry) -> tuple[str, str]:
@@ -228,7 +231,7 @@ def render_citations(markdown: str, page_lang: str, registry: Registry) -> tuple
             f"{number}</a></sup>"
         )
 
-    text = _REF.sub(reference, markdown)
+    text = _ADJACENT_REFS.sub(_SEPARATOR, _REF.sub(reference, markdown))
     if not numbers:
         return text, ""
     items = []
