@@ -13,6 +13,7 @@ English pages are the originals and are not checked.
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterator
 from functools import cache
@@ -50,7 +51,7 @@ COMMON_WORDS = {
 TELLTALE_WORDS = {
     "es": """the and of to is are was were that this with for from have not but they
         their which what who you your it its be been by on at or if can will would should
-        não uma com em ao são mais você pelo pela isso amb els és però perquè també aquest
+        não uma com em ao são mais você pela isso amb els és però perquè també aquest
         això molt més unha tamén máis isto il è gli sono anche della delle questo est
         et une pour dans avec pas elle sont aussi mais""",
     "no": """the and of are was were that this with from has not but they their
@@ -71,6 +72,18 @@ def _word_sets(code: str) -> tuple[frozenset[bytes], frozenset[bytes]]:
         return frozenset(word.encode() for word in text.split())
 
     return words(COMMON_WORDS.get(code, "")), words(TELLTALE_WORDS.get(code, ""))
+
+
+# Short glosses and quoted terms: "(FDA, Food and Drug Administration)", «whey
+# therapy». Names and terms are often in another language on purpose; the screen
+# skips them. A longer quotation stays in, so an untranslated sentence in quotes
+# still goes to py3langid, which always reads the whole paragraph.
+_GLOSSES = re.compile(r'\([^()\n]{1,80}\)|«[^»\n]{1,80}»|"[^"\n]{1,80}"|“[^”\n]{1,80}”')
+
+
+def screened_words(text: str) -> list[bytes]:
+    """The words the screen looks at: those outside glosses and quotations."""
+    return words_of(_GLOSSES.sub(" ", text))
 
 
 def words_of(text: str) -> list[bytes]:
@@ -112,16 +125,16 @@ def check(context: Context) -> Iterator[Problem]:
 
 def check_page(page: Page, lang: Language) -> Iterator[Problem]:
     expected = lang.langid_code
-    if clearly_in(words_of(page.visible), expected):
+    if clearly_in(screened_words(page.visible), expected):
         return  # no telltale word anywhere, and the language's common words throughout
     judged = 0
     foreign: list[tuple[int, str, float]] = []
     for line, text in blocks(page):
-        words = words_of(text)
-        if len(words) < MIN_WORDS:
+        if len(words_of(text)) < MIN_WORDS:
             continue
         judged += 1
-        if clearly_in(words, expected):
+        screened = screened_words(text)
+        if len(screened) >= MIN_WORDS and clearly_in(screened, expected):
             continue
         code, confidence = identify(text[:SAMPLE_CHARS])
         if code != expected and confidence >= MIN_CONFIDENCE:
