@@ -263,6 +263,14 @@ def test_grade_d_source_cannot_be_cited(site: FixtureSite) -> None:
     assert "grade D" in problem.message
 
 
+def test_register_with_a_yaml_error_is_reported_on_its_line(site: FixtureSite) -> None:
+    register = site.root / "sources.yml"
+    register.write_text(register.read_text().replace("grade: A", "grade: [A", 1))
+    [problem] = [p for p in site.problems() if p.path == register.as_posix()]
+    assert problem.code == "yaml"
+    assert line_of(register, "grade: [A") <= problem.line <= line_of(register, "grade: [A") + 2
+
+
 # --- 5. Numbers --------------------------------------------------------------------------
 
 
@@ -476,6 +484,14 @@ def test_navigation_section_without_a_translated_title(site: FixtureSite) -> Non
     [problem] = only(site.problems(), "navigation", nav)
     assert "no Norwegian title" in problem.message
     assert problem.line == line_of(nav, "- Treatments:")
+
+
+def test_broken_mkdocs_yml_is_a_problem_on_its_line(site: FixtureSite) -> None:
+    nav = site.root / "mkdocs.yml"
+    nav.write_text(nav.read_text().replace("  - index.md\n", "  - index.md\n - [broken\n", 1))
+    [problem] = only(site.problems(), "navigation", nav)
+    assert "cannot be read" in problem.message
+    assert problem.line == line_of(nav, "- [broken")
 
 
 def test_number_problem_points_at_its_line_after_long_links(site: FixtureSite) -> None:

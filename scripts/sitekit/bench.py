@@ -8,6 +8,7 @@ English-only build of the same English pages are timed and measured.
 
 from __future__ import annotations
 
+import copy
 import gzip
 import os
 import platform
@@ -28,7 +29,7 @@ import yaml
 from sitekit.checks.structure import TREATMENT_SECTIONS
 from sitekit.content import load_site
 from sitekit.freshness import english_hash
-from sitekit.project import MKDOCS_YML, ROOT, _ConfigLoader
+from sitekit.project import MKDOCS_YML, ROOT, mkdocs_config
 from sitekit.sources import load_registry
 from sitekit.ui import strings
 
@@ -270,8 +271,7 @@ def _site_config(root: Path, nav: list[Any]) -> str:
 
 def _english_only_config(nav: list[Any]) -> str:
     """A plain English-only configuration: the same theme, no i18n plugin, no hooks."""
-    with MKDOCS_YML.open(encoding="utf-8") as handle:
-        config = yaml.load(handle, Loader=_ConfigLoader)
+    config = copy.deepcopy(mkdocs_config())
     config["docs_dir"] = "docs/en"
     config["site_url"] = "https://guide.example.org/"
     config["nav"] = nav

@@ -215,32 +215,44 @@ def parse_page(path: Path, lang: str, rel: str, text: str) -> tuple[Page, list[P
     return page, _parse_front_matter(page, source)
 
 
-def _parse_front_matter(page: Page, source: str) -> list[Problem]:
-    first_line = 2  # line 1 is the opening ---
-    loader = YamlLoader(source)
+def load_yaml(text: str) -> tuple[yaml.Node | None, Any]:
+    """A YAML document's node tree (which keeps line numbers) and its value.
+
+    Raises yaml.YAMLError; ``yaml_error`` says where and what.
+    """
+    loader = YamlLoader(text)
     try:
         node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else {}
-    except yaml.MarkedYAMLError as exc:
+        return node, loader.construct_document(node) if node is not None else {}
+    finally:
+        loader.dispose()
+
+
+def yaml_error(exc: yaml.YAMLError) -> tuple[int, str]:
+    """(line of the YAML text, from 1, or 0 if unknown; what is wrong) of a YAML error."""
+    if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
-        line = first_line + (mark.line if mark else 0)
         what = " ".join(filter(None, [exc.context, exc.problem]))
+        return (mark.line + 1 if mark else 0), what or str(exc)
+    return 0, str(exc)
+
+
+def _parse_front_matter(page: Page, source: str) -> list[Problem]:
+    first_line = 2  # line 1 is the opening ---
+    try:
+        node, data = load_yaml(source)
+    except yaml.YAMLError as exc:
+        line, what = yaml_error(exc)
         return [
             error(
                 page.display,
-                line,
+                first_line - 1 + line if line else first_line,
                 "yaml",
                 f"the front matter is not valid YAML: {what}.",
                 "check indentation and quoting on this line; put text that contains ': ' "
                 "or starts with a special character in quotes.",
             )
         ]
-    except yaml.YAMLError as exc:  # pragma: no cover - reader-level errors
-        return [
-            error(page.display, first_line, "yaml", f"the front matter is not valid YAML: {exc}.")
-        ]
-    finally:
-        loader.dispose()
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         return [
             error(

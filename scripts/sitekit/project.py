@@ -51,14 +51,21 @@ def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
 _ConfigLoader.add_constructor("!ENV", _env_tag)
 
 
+def parse_mkdocs_config(text: str, where: str) -> dict[str, Any]:
+    """mkdocs.yml text as plain data (``!ENV`` values replaced by their defaults).
+
+    Raises yaml.YAMLError, or ValueError when the top level is not a mapping.
+    """
+    data = yaml.load(text, Loader=_ConfigLoader)
+    if not isinstance(data, dict):
+        raise ValueError(f"{where}: expected a mapping at the top level")
+    return data
+
+
 @cache
 def mkdocs_config(path: Path = MKDOCS_YML) -> dict[str, Any]:
-    """mkdocs.yml as plain data (``!ENV`` values replaced by their defaults)."""
-    with path.open(encoding="utf-8") as handle:
-        data = yaml.load(handle, Loader=_ConfigLoader)
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a mapping at the top level")
-    return data
+    """The parsed mkdocs.yml, read once (callers must not change it)."""
+    return parse_mkdocs_config(path.read_text(encoding="utf-8"), str(path))
 
 
 def docs_dir_of(config_path: Path) -> Path:

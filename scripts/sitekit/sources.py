@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from sitekit import ui
-from sitekit.pages import YamlLoader, display_path, read_text
+from sitekit.pages import display_path, load_yaml, read_text, yaml_error
 from sitekit.project import DATA
 from sitekit.report import Problem, error
 
@@ -74,24 +74,20 @@ def load_registry(path: Path = SOURCES_FILE) -> Registry:
     if problem is not None or text is None:
         registry.problems.append(problem or error(shown, 0, "unreadable", "cannot read the file."))
         return registry
-    loader = YamlLoader(text)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else {}
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        node, data = load_yaml(text)
+    except yaml.YAMLError as exc:
+        line, what = yaml_error(exc)
         registry.problems.append(
             error(
                 shown,
-                (mark.line + 1) if mark else 1,
+                line or 1,
                 "yaml",
-                f"not valid YAML: {exc.problem}.",
+                f"not valid YAML: {what}.",
                 "check indentation and quoting on this line.",
             )
         )
         return registry
-    finally:
-        loader.dispose()
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         registry.problems.append(error(shown, 1, "sources", "expected one entry per source id."))
         return registry

@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+import yaml
+
 from sitekit.checks import Context
-from sitekit.pages import display_path, read_text
-from sitekit.project import _ConfigLoader, i18n_config
+from sitekit.pages import display_path, read_text, yaml_error
+from sitekit.project import i18n_config, parse_mkdocs_config
 from sitekit.report import Problem, error, warning
 from sitekit.ui import english_name
 
@@ -29,8 +31,6 @@ def _walk(nav: list[Any], sections: list[str], pages: list[str]) -> None:
 def check(context: Context) -> Iterator[Problem]:
     if context.mkdocs_yml is None:
         return
-    import yaml
-
     text, problem = read_text(context.mkdocs_yml)
     if problem is not None or text is None:
         yield problem or error(display_path(context.mkdocs_yml), 0, "navigation", "unreadable")
@@ -41,7 +41,18 @@ def check(context: Context) -> Iterator[Problem]:
     def line_of(needle: str) -> int:
         return next((n for n, line in enumerate(lines, 1) if needle in line), 0)
 
-    config = yaml.load(text, Loader=_ConfigLoader)
+    try:
+        config = parse_mkdocs_config(text, shown)
+    except (yaml.YAMLError, ValueError) as exc:
+        line, what = yaml_error(exc) if isinstance(exc, yaml.YAMLError) else (1, str(exc))
+        yield error(
+            shown,
+            line,
+            "navigation",
+            f"mkdocs.yml cannot be read: {what}.",
+            "fix the YAML on this line (mkdocs build reports the same error).",
+        )
+        return
     sections: list[str] = []
     pages: list[str] = []
     _walk(config.get("nav") or [], sections, pages)
