@@ -34,9 +34,13 @@ PROMPTS = {
     "claims": "what providers and the source texts claim, reported as claims.",
     "evidence": "what the research and the regulators say about each claim, with sources.",
     "risks": "common and serious side effects, with sources.",
+    "who-should-not": "who should not have it: medical conditions, pregnancy and breastfeeding, "
+    "medicines, age.",
     "regulation": "the rules in the United States, Spain and Norway.",
     "before-after": "preparation, aftercare, number and length of sessions.",
     "questions": "questions to ask the practitioner.",
+    "warning-signs": "warning signs after treatment, when they appear (hours, days, weeks), "
+    "and whom to contact.",
     "urgent-help": "warning signs and the emergency numbers 112, 113 and 911.",
 }
 

@@ -20,9 +20,11 @@ TREATMENT_SECTIONS = (
     "claims",
     "evidence",
     "risks",
+    "who-should-not",
     "regulation",
     "before-after",
     "questions",
+    "warning-signs",
     "urgent-help",
     "sources",
 )
