@@ -13,7 +13,7 @@ from pathlib import Path
 
 import markdown
 
-from sitekit.htmlscan import page_facts
+from sitekit.htmlscan import scan_html
 from sitekit.project import INCLUDES
 
 SNIPPET = re.compile(r'^[ \t]*-{1,}8<-{1,}[ \t]+"([^"]+)"[ \t]*$', re.MULTILINE)
@@ -33,7 +33,7 @@ def expected_text(lang: str, includes: Path = INCLUDES) -> str:
     """The disclaimer's visible text, whitespace-normalized, as a built page shows it."""
     source = disclaimer_file(lang, includes).read_text(encoding="utf-8")
     rendered = markdown.markdown(source, extensions=["md_in_html"])
-    texts = page_facts(rendered).disclaimers
+    texts = scan_html(rendered).disclaimers
     if len(texts) != 1:
         raise ValueError(
             f"{disclaimer_file(lang, includes)}: expected one block with class 'disclaimer'"

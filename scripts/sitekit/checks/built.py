@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sitekit.checks import Context
 from sitekit.disclaimers import expected_text
-from sitekit.htmlscan import page_facts
+from sitekit.htmlscan import scan_html
 from sitekit.pages import Page
 from sitekit.project import Language
 from sitekit.report import Problem, error
@@ -72,7 +72,7 @@ def _check_page(
             "check the MkDocs output above for the reason.",
         )
         return
-    scan = page_facts(path.read_text(encoding="utf-8"))
+    scan = scan_html(path.read_text(encoding="utf-8"))
     name = english_name(lang.code)
     if scan.html_lang != lang.html_lang:
         yield error(
