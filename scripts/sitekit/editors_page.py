@@ -8,7 +8,7 @@ from pathlib import Path
 
 import markdown
 
-from sitekit import status
+from sitekit import sanitize, status
 from sitekit.content import load_site
 
 EDITORS_PATH = Path("editors") / "status" / "index.html"
@@ -18,7 +18,8 @@ def write(site_dir: Path, docs: Path, today: dt.date | None = None) -> Path:
     """Write the status page of the pages in ``docs`` into a built site; return its path."""
     site = load_site(docs)
     rows = status.collect(site, today or dt.date.today())
-    body = markdown.markdown(status.format_markdown(site, rows), extensions=["tables"])
+    table = markdown.markdown(status.format_markdown(site, rows), extensions=["tables"])
+    body = sanitize.clean(table)  # page titles come from the pages
     stylesheets = sorted((site_dir / "assets" / "stylesheets").glob("main.*.min.css"))
     links = [f"../../assets/stylesheets/{path.name}" for path in stylesheets]
     links.append("../../assets/stylesheets/site.css")

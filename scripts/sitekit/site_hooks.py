@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import logging
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -21,12 +22,15 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from sitekit import editors_page, glossary, nav_groups, search_index, sitemaps, ui
+from sitekit import editors_page, glossary, nav_groups, sanitize, search_index, sitemaps, ui
 from sitekit.freshness import english_hash
-from sitekit.pages import parse_page, read_text
+from sitekit.pages import display_path, parse_page, read_text
 from sitekit.project import Language, languages
 from sitekit.sources import Registry, load_registry, render_citations
+from sitekit.verify_site import content_problems
 
+# Warnings fail a --strict build (build.py), and name the page in a preview.
+log = logging.getLogger("mkdocs.plugins.sitekit")
 _H1_END = re.compile(r"</h1>", re.IGNORECASE)
 _PERMALINK_TITLE = 'title="Permanent link"'
 
@@ -161,11 +165,15 @@ def _title_from_front_matter(page: Page) -> str:
         parsed, _ = parse_page(path, "", "", text)
         title = parsed.meta.get("title")
         if isinstance(title, str):
-            return title
+            return html.escape(title, quote=False)  # navigation labels are written as HTML
     return path.stem.replace("-", " ").capitalize()
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any) -> str:
+    title = page.meta.get("title")
+    if isinstance(title, str):
+        # The theme writes the title as HTML (heading, navigation, search): text only.
+        page.meta["title"] = html.escape(title, quote=False)
     reviewed = _meta_date(page, "last_reviewed")
     if reviewed is not None:
         # Sitemap lastmod and the gzip timestamp follow the content, not the clock.
@@ -184,6 +192,10 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Any
     strings = ui.strings(lang.code)
     html_text = html_text.replace(_PERMALINK_TITLE, f'title="{html.escape(strings["permalink"])}"')
     html_text += _STATE.notes.pop(page.file.src_uri, "")
+    source = display_path(Path(page.file.abs_src_path or page.file.src_uri))
+    for problem in content_problems(html_text, source):
+        log.warning(f"{problem.location}: [{problem.code}] {problem.message} Fix: {problem.hint}")
+    html_text = sanitize.clean(html_text)  # what the page adds: the allowlist only
     banner = _page_header(page, lang.code) + _outdated_notice(page, lang, Path(config.docs_dir))
     if _H1_END.search(html_text):
         return _H1_END.sub(lambda match: match.group(0) + banner, html_text, count=1)

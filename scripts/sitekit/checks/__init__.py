@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitekit.content import Site
-from sitekit.project import INCLUDES, MKDOCS_YML
+from sitekit.project import DATA, INCLUDES, MKDOCS_YML
 from sitekit.report import Problem
 from sitekit.sources import Registry
 
@@ -24,6 +24,7 @@ class Context:
     today: dt.date
     includes: Path = field(default=INCLUDES)
     mkdocs_yml: Path | None = field(default=MKDOCS_YML)
+    data: Path = field(default=DATA)
 
 
 Check = Callable[[Context], Iterable[Problem]]

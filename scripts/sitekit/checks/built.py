@@ -1,4 +1,5 @@
-"""10. The built site: every page is the page of its language, with its disclaimer.
+"""The built site: every page is the page of its language, with its disclaimer in view,
+and no file can run or load what the site does not ship (sitekit.verify_site).
 
 Run by build.py on the freshly built site, before it replaces site/.
 """
@@ -9,12 +10,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from sitekit.checks import Context
-from sitekit.disclaimers import expected_text
-from sitekit.htmlscan import scan_html
+from sitekit.disclaimers import (
+    PINS_FILE,
+    PLACEMENT_HINT,
+    expected_text,
+    pin_problems,
+    placement_problems,
+)
+from sitekit.html_policy import Policy, PolicyError, load_policy
+from sitekit.htmlscan import read_page, scan
 from sitekit.pages import Page
 from sitekit.project import Language
 from sitekit.report import Problem, error
 from sitekit.ui import english_name
+from sitekit.verify_site import verify_site
 
 
 def built_path(rel: str, lang: Language) -> str:
@@ -29,13 +38,23 @@ def built_path(rel: str, lang: Language) -> str:
 
 def check(context: Context, site_dir: Path) -> Iterator[Problem]:
     site = context.site
-    expected_pages: set[str] = set()
+    try:
+        policy = load_policy()
+    except PolicyError as exc:
+        yield error("data/html_policy.yml", 0, "html-policy", f"{exc}.", "restore the file.")
+        return
+    sources: dict[str, str] = {}
     for lang in site.languages:
+        # The include's language, read by the identifier even when the quick screen is unsure.
+        yield from pin_problems(
+            lang, context.includes, context.data / PINS_FILE.name, thorough=True
+        )
         disclaimer = expected_text(lang.code, context.includes)
         for rel, page in sorted(site.pages.get(lang.code, {}).items()):
             target = built_path(rel, lang)
-            expected_pages.add(target)
-            yield from _check_page(site_dir / target, target, page, lang, disclaimer)
+            sources[target] = page.display
+            yield from _check_page(site_dir / target, target, page, lang, disclaimer, policy)
+    expected_pages = set(sources)
     prefixes = tuple(lang.url_prefix for lang in site.translations)
     for path in sorted(site_dir.rglob("index.html")):
         rel = path.relative_to(site_dir).as_posix()
@@ -48,6 +67,7 @@ def check(context: Context, site_dir: Path) -> Iterator[Problem]:
                 "(an English fallback?).",
                 "set fallback_to_default: false in mkdocs.yml and add the translation.",
             )
+    yield from verify_site(site_dir, sources)
 
 
 def _is_page_of_any_language(rel: str, prefixes: tuple[str, ...]) -> bool:
@@ -60,7 +80,7 @@ def _is_page_of_any_language(rel: str, prefixes: tuple[str, ...]) -> bool:
 
 
 def _check_page(
-    path: Path, shown_rel: str, page: Page, lang: Language, disclaimer: str
+    path: Path, shown_rel: str, page: Page, lang: Language, disclaimer: str, policy: Policy
 ) -> Iterator[Problem]:
     shown = f"site/{shown_rel}"
     if not path.is_file():
@@ -72,36 +92,37 @@ def _check_page(
             "check the MkDocs output above for the reason.",
         )
         return
-    scan = scan_html(path.read_text(encoding="utf-8"))
+    document = read_page(path.read_text(encoding="utf-8"))
+    facts = scan(document)
     name = english_name(lang.code)
-    if scan.html_lang != lang.html_lang:
+    if facts.html_lang != lang.html_lang:
         yield error(
             shown,
             0,
             "built-output",
-            f'the page says <html lang="{scan.html_lang}">, not "{lang.html_lang}" ({name}).',
+            f'the page says <html lang="{facts.html_lang}">, not "{lang.html_lang}" ({name}).',
             "set the language's theme.language in the i18n plugin of mkdocs.yml.",
         )
     title = page.meta.get("title")
-    if len(scan.h1_texts) != 1:
+    if len(facts.h1_texts) != 1:
         yield error(
             shown,
             0,
             "built-output",
-            f"the page has {len(scan.h1_texts)} level-1 headings, not 1.",
+            f"the page has {len(facts.h1_texts)} level-1 headings, not 1.",
             f"remove the '# …' heading from {page.display}; the title comes from the front matter.",
         )
-    elif isinstance(title, str) and scan.h1_texts[0] != " ".join(title.split()):
+    elif isinstance(title, str) and facts.h1_texts[0] != " ".join(title.split()):
         yield error(
             shown,
             0,
             "built-output",
-            f"the page is titled '{scan.h1_texts[0]}', not '{title}' from {page.display}: "
+            f"the page is titled '{facts.h1_texts[0]}', not '{title}' from {page.display}: "
             "another language's page was published here.",
             "set fallback_to_default: false in mkdocs.yml.",
         )
-    if disclaimer not in scan.disclaimers:
-        found = "no disclaimer" if not scan.disclaimers else "a disclaimer in another language"
+    if disclaimer not in facts.disclaimers:
+        found = "no disclaimer" if not facts.disclaimers else "a disclaimer in another language"
         yield error(
             shown,
             0,
@@ -109,7 +130,7 @@ def _check_page(
             f"the built page shows {found} instead of the {name} disclaimer.",
             f"include {page.lang}/disclaimer.md in {page.display} and check the theme overrides.",
         )
-    elif len(scan.disclaimers) > 1:
+    elif len(facts.disclaimers) > 1:
         yield error(
             shown,
             0,
@@ -117,3 +138,6 @@ def _check_page(
             "the built page shows the disclaimer more than once.",
             f"include it once in {page.display}.",
         )
+    if document.content is not None:
+        for message in placement_problems(document.content, policy, after_title=True):
+            yield error(shown, 0, "disclaimer", f"{message} (from {page.display}).", PLACEMENT_HINT)

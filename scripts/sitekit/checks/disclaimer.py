@@ -1,6 +1,8 @@
-"""2. The safety disclaimer is on every page, in the page's own language (sources).
+"""The safety disclaimer is on every page, in the page's own language (sources).
 
-The built pages are checked again by sitekit.checks.built.
+Each language's include is pinned in data/disclaimers.yml. The built pages are
+checked again by sitekit.checks.built: the block must be visible, right after
+the title.
 """
 
 from __future__ import annotations
@@ -8,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sitekit.checks import Context
-from sitekit.disclaimers import SNIPPET, disclaimer_file, expected_text, include_line
+from sitekit.disclaimers import (
+    PINS_FILE,
+    SNIPPET,
+    disclaimer_file,
+    expected_text,
+    include_line,
+    pin_problems,
+)
 from sitekit.pages import display_path
 from sitekit.report import Problem, error
 from sitekit.ui import english_name
@@ -38,6 +47,7 @@ def check(context: Context) -> Iterator[Problem]:
                 f"the {english_name(lang.code)} disclaimer is too short to be a disclaimer.",
                 "restore the full text (see the other languages).",
             )
+        yield from pin_problems(lang, context.includes, context.data / PINS_FILE.name)
     codes = {lang.code for lang in site.languages}
     for page in site.all_pages():
         wanted = include_line(page.lang)
