@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from sitekit import building, report
+from sitekit.changes import ChangesError, code_changes
 from sitekit.checks import Context, built, run
 from sitekit.content import load_site
 from sitekit.freshness import english_hash, write_hash
@@ -93,6 +94,12 @@ def check_main(argv: Sequence[str] | None = None) -> int:
         help="treat warnings (outdated translations, reviews due) as errors",
     )
     parser.add_argument(
+        "--changed-from",
+        metavar="REF",
+        help="also report every file changed since git REF that is code, not content "
+        "(it needs a maintainer's review; see .github/CODEOWNERS)",
+    )
+    parser.add_argument(
         "--mark-translated",
         action="store_true",
         help="record that the given translations now match their English page",
@@ -108,9 +115,17 @@ def check_main(argv: Sequence[str] | None = None) -> int:
         return _guarded(lambda: mark_translated(args.paths, args.docs, parser))
 
     def main() -> int:
+        changes: list[report.Problem] = []
+        if args.changed_from:
+            try:
+                changes = code_changes(args.changed_from)
+            except ChangesError as exc:
+                print(f"error: cannot compare with {args.changed_from}: {exc}", file=sys.stderr)
+                return 2
         _, problems = collect_problems(
             docs=args.docs, sources=args.sources, today=args.today, strict=args.strict
         )
+        problems += report.escalate(changes) if args.strict else changes
         if args.paths:
             wanted = {display_path(path) for path in args.paths}
             problems = [problem for problem in problems if problem.path in wanted]

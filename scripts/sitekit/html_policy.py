@@ -37,6 +37,7 @@ class Policy:
     source_maps: tuple[str, ...]
     data_script_types: frozenset[str]
     inline_scripts: frozenset[str]  # SHA-256 of the normalized text
+    input_types: dict[str, frozenset[str]]  # folder ("docs") -> file types a PR may add
 
     def allows_attribute(self, tag: str, name: str) -> bool:
         return name in self.attributes.get(tag, ()) or name in self.attributes.get("*", ())
@@ -87,9 +88,9 @@ def load_policy(path: Path = POLICY_FILE) -> Policy:
             raise PolicyError(f"{shown}: '{dotted}' must be a list of strings")
         return tuple(value)
 
-    attributes = get("content.attributes")
-    if not isinstance(attributes, dict):
-        raise PolicyError(f"{shown}: 'content.attributes' must map tags to attribute lists")
+    attributes, inputs = get("content.attributes"), get("inputs")
+    if not isinstance(attributes, dict) or not isinstance(inputs, dict):
+        raise PolicyError(f"{shown}: 'content.attributes' and 'inputs' must be mappings")
     return Policy(
         tags=frozenset(strings("content.tags")),
         attributes={
@@ -108,4 +109,5 @@ def load_policy(path: Path = POLICY_FILE) -> Policy:
         source_maps=strings("site.source_maps"),
         data_script_types=frozenset(strings("site.data_script_types")),
         inline_scripts=frozenset(strings("site.inline_scripts")),
+        input_types={str(folder): frozenset(strings(f"inputs.{folder}")) for folder in inputs},
     )

@@ -37,6 +37,7 @@ def source_checks() -> list[Check]:
         disclaimer,
         freshness,
         frontmatter,
+        inputs,
         language,
         navigation,
         numbers,
@@ -58,6 +59,7 @@ def source_checks() -> list[Check]:
         language.check,
         freshness.check,
         safety.check,
+        inputs.check,
         reviews.check,
         placeholders.check,
     ]
