@@ -1,13 +1,11 @@
-"""Build the site into a temporary folder and replace ``site/`` only on success."""
+"""Running MkDocs: a strict build (in this process or another) and its environment."""
 
 from __future__ import annotations
 
 import logging
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from sitekit.project import MKDOCS_YML, ROOT
@@ -98,23 +96,6 @@ def build_in_process(
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
-
-
-def replace_dir(new: Path, target: Path) -> None:
-    """Put ``new`` in place of ``target`` with two renames on the same filesystem."""
-    old = None
-    if target.exists():
-        old = target.with_name(f".{target.name}-old-{os.getpid()}")
-        target.rename(old)
-    new.rename(target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
-def staging_dir(target: Path) -> Path:
-    """An empty folder next to ``target`` (same filesystem, so the swap is a rename)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))
 
 
 def default_site_dir() -> Path:

@@ -5,20 +5,19 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import shutil
 import subprocess
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from sitekit import building, report
+from sitekit import building, publish, report
 from sitekit.changes import ChangesError, code_changes
-from sitekit.checks import Context, built, run
+from sitekit.checks import Context, run
 from sitekit.content import load_site
 from sitekit.freshness import english_hash, write_hash
 from sitekit.pages import display_path
-from sitekit.project import DOCS, MKDOCS_YML, ROOT, docs_dir_of, languages
+from sitekit.project import DOCS, MKDOCS_YML, ROOT, languages
 from sitekit.sources import SOURCES_FILE, load_registry
 
 
@@ -35,6 +34,9 @@ def _guarded(main: Callable[[], int]) -> int:
         return main()
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:
+        print(f"error: {publish.os_error(exc)}.", file=sys.stderr)
+        return 1
     except Exception as exc:
         if os.environ.get("SITEKIT_DEBUG"):
             traceback.print_exc()
@@ -207,56 +209,10 @@ def build_main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--config-file", type=Path, default=MKDOCS_YML, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     return _guarded(
-        lambda: build(args.site_dir, args.site_url, args.strict, args.today, args.config_file)
-    )
-
-
-def build(
-    site_dir: Path,
-    site_url: str | None,
-    strict: bool,
-    today: dt.date | None,
-    config: Path = MKDOCS_YML,
-) -> int:
-    context, problems = collect_problems(docs=docs_dir_of(config), today=today, strict=strict)
-    if problems:
-        sys.stderr.write(report.format_text(problems))
-    if report.has_errors(problems):
-        print(
-            f"error: the content checks failed; {display_path(site_dir)} was left as it was.",
-            file=sys.stderr,
+        lambda: publish.build_site(
+            args.site_dir, args.site_url, args.strict, args.today, args.config_file
         )
-        return 1
-    staging = building.staging_dir(site_dir)
-    try:
-        succeeded, log = building.build_in_process(staging, config=config, site_url=site_url)
-        if not succeeded:
-            sys.stderr.write(log + "\n")
-            print(
-                f"error: mkdocs build --strict failed; {display_path(site_dir)} was left as it "
-                "was.",
-                file=sys.stderr,
-            )
-            return 1
-        output_problems = list(built.check(context, staging))
-        if output_problems:
-            sys.stderr.write(report.format_text(output_problems))
-            print(
-                f"error: the built pages failed verification; {display_path(site_dir)} was "
-                "left as it was.",
-                file=sys.stderr,
-            )
-            return 1
-        building.replace_dir(staging, site_dir)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
-    pages = sum(len(pages) for pages in context.site.pages.values())
-    print(
-        f"Checked and built {pages} pages in {len(languages())} languages into "
-        f"{display_path(site_dir)}."
     )
-    return 0
 
 
 # --- serve.py ------------------------------------------------------------------
