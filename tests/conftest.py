@@ -1,8 +1,9 @@
-"""Shared fixtures: one strict build of the real site per test session."""
+"""Shared fixtures: one strict build of the real site per test session, and the browser."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -16,3 +17,20 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
     result = building.run_mkdocs_build(output, site_url=TEST_SITE_URL)
     assert result.returncode == 0, result.stdout + result.stderr
     yield BuiltSite(output, TEST_SITE_URL)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """The system Chromium, driven by Playwright (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    from browsing import CHROMIUM_ARGS
+    from sitekit.browser import INSTRUCTIONS, find_chromium
+
+    executable = find_chromium()
+    if executable is None:
+        pytest.fail(INSTRUCTIONS)
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()

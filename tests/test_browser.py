@@ -9,44 +9,20 @@ serious or critical accessibility violation.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response, sync_playwright
+from playwright.sync_api import Browser, Page
 
+from browsing import watch
 from helpers import built_path, english_pages
 from sitekit import building, ui
-from sitekit.browser import INSTRUCTIONS, find_chromium
 from sitekit.disclaimers import expected_text
 from sitekit.project import Language, languages
 from sitekit.static_server import StaticServer, free_port
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@dataclass
-class Traffic:
-    """What the browser did while a page was open."""
-
-    base: str
-    requests: list[str] = field(default_factory=list)
-    failures: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-
-    def foreign(self) -> list[str]:
-        return [url for url in self.requests if not url.startswith(self.base)]
 
 
 @pytest.fixture(scope="session")
@@ -59,17 +35,6 @@ def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with StaticServer(output, port) as server:
         assert server.url == base
         yield base
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    executable = find_chromium()
-    if executable is None:
-        pytest.fail(INSTRUCTIONS)
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture
@@ -86,34 +51,6 @@ def open_page(browser: Browser, served_site: str) -> Iterator[Page]:
     assert traffic.foreign() == [], "requests left localhost"
     assert traffic.failures == [], "requests failed"
     assert traffic.console_errors == [], "the console showed errors"
-
-
-def watch(page: Page, base: str) -> Traffic:
-    """Record the page's requests, failures and console errors."""
-    traffic = Traffic(base)
-
-    def on_request(request: Request) -> None:
-        traffic.requests.append(request.url)
-
-    def on_failed(request: Request) -> None:
-        # Leaving a page aborts what it was still loading; that is no failure.
-        if request.failure != "net::ERR_ABORTED":
-            traffic.failures.append(f"failed {request.url}: {request.failure}")
-
-    def on_response(response: Response) -> None:
-        # A 404 is expected only for the address a test asks for on purpose.
-        if response.status >= 400 and "does-not-exist" not in response.url:
-            traffic.failures.append(f"{response.status} {response.url}")
-
-    def on_console(message: ConsoleMessage) -> None:
-        if message.type == "error" and "404" not in message.text:
-            traffic.console_errors.append(message.text)
-
-    page.on("request", on_request)
-    page.on("requestfailed", on_failed)
-    page.on("response", on_response)
-    page.on("console", on_console)
-    return traffic
 
 
 def _url(base: str, rel: str, prefix: str) -> str:

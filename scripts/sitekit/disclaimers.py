@@ -108,11 +108,11 @@ def pin_problems(
 ) -> list[Problem]:
     """An include that is not the pinned one, not in its language or without its numbers.
 
-    The language identifier is loaded only when the quick word screen cannot
-    vouch for the text and either the file changed or ``thorough`` is set (the
-    build sets it).
+    The language identifier (slow to load) is asked when the quick word screen
+    does not vouch for the text; for a language the screen has no words for
+    (English), only when the file changed or ``thorough`` is set (the build).
     """
-    from sitekit.checks.language import clearly_in, identify, screened_words
+    from sitekit.checks.language import COMMON_WORDS, clearly_in, identify, screened_words
     from sitekit.ui import english_name
 
     pins, problems = load_pins(pins_file)
@@ -157,7 +157,9 @@ def pin_problems(
                     f"restore it; {display_path(pins_file)} lists the numbers it must give.",
                 )
             )
-    if not clearly_in(screened_words(text), lang.langid_code) and (changed or thorough):
+    screened = lang.langid_code in COMMON_WORDS
+    vouched = screened and clearly_in(screened_words(text), lang.langid_code)
+    if not vouched and (screened or changed or thorough):
         code, _ = identify(text)
         if code != lang.langid_code:
             problems.append(

@@ -49,6 +49,17 @@ def parse(text: str) -> LexborHTMLParser:
     return LexborHTMLParser(text)
 
 
+def parse_fragment(html: str) -> LexborNode:
+    """An HTML fragment, parsed as the inside of a page's body.
+
+    (Parsed on its own, a fragment that starts with <style>, <meta> or <base>
+    would put those in the head, where the body's rules would not see them.)
+    """
+    body = LexborHTMLParser("<!DOCTYPE html><html><head></head><body>" + html).body
+    assert body is not None
+    return body
+
+
 def elements(root: LexborNode) -> Iterator[LexborNode]:
     """Every element under ``root``, itself included, in document order."""
     for node in root.traverse(include_text=False):

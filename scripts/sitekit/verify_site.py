@@ -43,9 +43,7 @@ def _problem(shown: str, finding: Finding, source: str | None) -> Problem:
 def content_problems(html: str, source: str, policy: Policy | None = None) -> list[Problem]:
     """What one page's content HTML (before the theme wraps it) may not contain."""
     policy = policy or load_policy()
-    body = htmlscan.parse(html).body
-    if body is None:
-        return []
+    body = htmlscan.parse_fragment(html)
     problems = [
         error(source, 0, finding.code, finding.message + ".", _BUILD_HINT)
         for finding in fragment_findings(body, policy)
@@ -117,9 +115,7 @@ def _verify_search_index(path: Path, shown: str, policy: Policy) -> Iterator[Pro
         return
     for entry in entries:
         for key in ("title", "text"):
-            body = htmlscan.parse(str(entry.get(key, ""))).body
-            if body is None:
-                continue
+            body = htmlscan.parse_fragment(str(entry.get(key, "")))
             for finding in fragment_findings(body, policy):
                 where = f"search entry '{entry.get('location', '')}' ({key})"
                 yield _problem(
