@@ -60,7 +60,7 @@ class _Collect(logging.Handler):
 
 
 def build_in_process(
-    output: Path, *, config: Path = MKDOCS_YML, site_url: str | None = None
+    output: Path, *, config: Path = MKDOCS_YML, site_url: str | None = None, strict: bool = True
 ) -> tuple[bool, str]:
     """``mkdocs build --strict`` in this process (no second interpreter to start).
 
@@ -81,7 +81,7 @@ def build_in_process(
     previous_cwd = Path.cwd()
     try:
         os.chdir(config.parent)  # snippets and hooks are found relative to the project
-        settings = load_config(config_file=str(config), site_dir=str(output), strict=True)
+        settings = load_config(config_file=str(config), site_dir=str(output), strict=strict)
         build(settings)
         return True, "\n".join(collect.lines)
     except (Abort, ConfigurationError) as exc:
