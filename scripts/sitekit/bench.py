@@ -379,6 +379,32 @@ def first_view(site: Path, page: Path, lang_prefix: str) -> dict[str, tuple[int,
     return {name: (len(data), len(gzip.compress(data, 6))) for name, data in parts.items()}
 
 
+def html_safety_cost(site: Path) -> tuple[float, float, int]:
+    """Seconds to sanitize every page's content as the build does, and to verify the site.
+
+    Returns (sanitizing, verifying, pages). Measured in this process on the built
+    output: each article goes through the content rules and the sanitizer (what
+    the hook does per page), then the whole site through the verification.
+    """
+    from sitekit import htmlscan, sanitize
+    from sitekit.verify_site import content_problems, verify_site
+
+    articles = []
+    for page in sorted(site.rglob("index.html")):
+        content = htmlscan.read_page(page.read_text(encoding="utf-8")).content
+        if content is not None:
+            articles.append(content.inner_html or "")
+    sanitize.clean("")  # the policy is read once, outside the measurement
+    started = time.perf_counter()
+    for article in articles:
+        content_problems(article, "page")
+        sanitize.clean(article)
+    sanitizing = time.perf_counter() - started
+    started = time.perf_counter()
+    list(verify_site(site))
+    return sanitizing, time.perf_counter() - started, len(articles)
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
@@ -421,6 +447,7 @@ class Result:
     indexes: dict[str, int] = field(default_factory=dict)
     shared_assets: int = 0
     first_view: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
+    html_safety: tuple[float, float, int] | None = None  # sanitizing s, verifying s, pages
 
 
 LANG_PREFIXES = {"en": "", "es": "es/", "no": "no/"}
@@ -475,6 +502,11 @@ def run_size(pages: int, runs: int, work: Path, *, build: bool, log: Any) -> Res
     result.english = median_run([measure(english, root, env) for _ in range(runs)])
     log(f"  English-only build: {result.english.seconds:.2f} s")
     site = root / "out"
+    result.html_safety = html_safety_cost(site)
+    log(
+        f"  sanitizing {result.html_safety[2]} pages: {result.html_safety[0]:.2f} s, "
+        f"verifying the built site: {result.html_safety[1]:.2f} s"
+    )
     others = [prefix for prefix in LANG_PREFIXES.values() if prefix]
     result.shared_assets = tree_size(site / "assets")
     for lang, prefix in LANG_PREFIXES.items():
@@ -545,6 +577,22 @@ def report(results: list[Result], checker_only: list[Result], runs: int) -> str:
             f"Checker time per page at {checks[-1].pages} pages is {growth:.2f}× the time per "
             f"page at {checks[0].pages} pages (fixed start-up cost included)."
         ]
+    lines += [
+        "",
+        "### Sanitizing and verifying the HTML (part of the build time above)",
+        "",
+        "| Pages per language | Pages | Sanitizing (content rules + nh3) | Verifying every file "
+        "| Both, per page |",
+        "|---:|---:|---:|---:|---:|",
+    ]
+    for r in built:
+        if r.html_safety:
+            sanitizing, verifying, count = r.html_safety
+            per_page = (sanitizing + verifying) / max(count, 1) * 1000
+            lines.append(
+                f"| {r.pages} | {count} | {sanitizing:.2f} s | {verifying:.2f} s "
+                f"| {per_page:.1f} ms |"
+            )
     lines += [
         "",
         "### Output size",

@@ -1,5 +1,9 @@
-"""8. Content safety: Markdown from pull requests cannot run code or load from other hosts.
+"""Content safety, early: friendly file:line messages for unsafe Markdown.
 
+Safety does not depend on this lint. The build sanitizes every page's HTML
+(sitekit.sanitize) and verifies every built file with an HTML5 parser and the
+WHATWG URL rules (sitekit.verify_site); this check only tells an editor, on the
+line of the Markdown, about the common shapes before the build does.
 Code blocks and inline code are shown as text, so they are not inspected.
 """
 
