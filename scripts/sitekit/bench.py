@@ -26,6 +26,7 @@ from typing import Any
 
 import yaml
 
+from sitekit import htmlscan
 from sitekit.checks.structure import TREATMENT_SECTIONS
 from sitekit.content import load_site
 from sitekit.freshness import english_hash
@@ -346,16 +347,16 @@ def tree_size(folder: Path, exclude: Sequence[str] = ()) -> int:
     return total
 
 
-_RESOURCE = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"')
-
-
 def first_view(site: Path, page: Path, lang_prefix: str) -> dict[str, tuple[int, int]]:
     """Bytes (raw, gzipped) a browser fetches to show ``page`` the first time."""
     html = page.read_bytes()
     parts: dict[str, bytes] = {"html": html}
     css = b""
     js = b""
-    for href in _RESOURCE.findall(html.decode("utf-8")):
+    tree = htmlscan.parse(html.decode("utf-8"))
+    links = [node.attributes.get("href") for node in tree.css('link[rel="stylesheet"][href]')]
+    scripts = [node.attributes.get("src") for node in tree.css("script[src]")]
+    for href in filter(None, links + scripts):
         target = (page.parent / href).resolve()
         if target.is_file():
             data = target.read_bytes()
