@@ -33,15 +33,10 @@ _NAVIGATION_RELS = frozenset(
 )
 _CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})[ \t\n\r\f]?|\\(.)", re.DOTALL)
 _CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
-_CSS_LOADS = (
-    "url(",
-    "image(",
-    "image-set(",
-    "src(",
-    "@import",
-    "expression(",
-    "binding",
-    "behavior",
+# CSS that fetches something (read after escapes, comments and spaces are removed).
+_CSS_LOADS = re.compile(
+    r"url\(|image\(|image-set\(|(?<![a-z-])src\(|@import|expression\(|-moz-binding"
+    r"|(?<![a-z-])behavior:"
 )
 # The path from a page to the site root, in the theme's inline script: "../..", "/sub/".
 _RELATIVE_BASE = re.compile(r'"(?:\.\.?(?:/\.\.)*/?|/(?:[\w.~-]+/)*)"')
@@ -73,8 +68,7 @@ def css_loads(style: str) -> bool:
         return match.group(2)
 
     text = _CSS_COMMENT.sub("", _CSS_ESCAPE.sub(unescape, style))
-    text = "".join(text.lower().split())
-    return any(token in text for token in _CSS_LOADS)
+    return bool(_CSS_LOADS.search("".join(text.lower().split())))
 
 
 def script_hash(text: str) -> str:
@@ -159,9 +153,9 @@ def page_findings(document: Document, policy: Policy, rel: str) -> Iterator[Find
     ids: Counter[str] = Counter()
     content_ids: set[str] = set()
     root = document.tree.root
+    article_id = article.mem_id if article is not None else None
     for node in elements(root) if root is not None else ():
-        inside = document.in_content(node) and article is not None
-        inside = inside and node.mem_id != article.mem_id  # type: ignore[union-attr]
+        inside = node.mem_id != article_id and document.in_content(node)
         yield from element_findings(node, policy, content=inside)
         if not inside and node.tag == "script":
             yield from _script_findings(node, policy, rel)
