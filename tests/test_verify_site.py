@@ -141,6 +141,8 @@ def test_a_disclaimer_moved_below_the_first_section_is_refused(site: Path) -> No
         ("es/raw/index.html", b"<!doctype html><p>No theme here</p>"),
         ("assets/javascripts/extra.js", b"alert(1)"),
         ("assets/stylesheets/extra.css", b"body{}"),
+        ("es/feed.xml", b'<html xmlns="http://www.w3.org/1999/xhtml"><script>x()</script></html>'),
+        ("es/data.json", b"{}"),
         ("README", b"text"),
     ],
 )

@@ -35,6 +35,7 @@ class Policy:
     scripts: tuple[str, ...]  # path patterns, relative to the site root
     stylesheets: tuple[str, ...]
     source_maps: tuple[str, ...]
+    data_files: tuple[str, ...]
     data_script_types: frozenset[str]
     inline_scripts: frozenset[str]  # SHA-256 of the normalized text
     input_types: dict[str, frozenset[str]]  # folder ("docs") -> file types a PR may add
@@ -107,6 +108,7 @@ def load_policy(path: Path = POLICY_FILE) -> Policy:
         scripts=strings("site.scripts"),
         stylesheets=strings("site.stylesheets"),
         source_maps=strings("site.source_maps"),
+        data_files=strings("site.data_files"),
         data_script_types=frozenset(strings("site.data_script_types")),
         inline_scripts=frozenset(strings("site.inline_scripts")),
         input_types={str(folder): frozenset(strings(f"inputs.{folder}")) for folder in inputs},

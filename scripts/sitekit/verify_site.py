@@ -89,11 +89,11 @@ def _file_problem(rel: str, what: str) -> Problem:
 def _verify_file(path: Path, rel: str, policy: Policy, source: str | None) -> Iterator[Problem]:
     suffix = path.suffix.lower()
     listed = {".js": policy.scripts, ".css": policy.stylesheets, ".map": policy.source_maps}
-    if suffix in listed:
-        if not matches(rel, listed[suffix]):
-            yield _file_problem(rel, f"is a {suffix} file the site does not ship")
+    listed.update(dict.fromkeys((".json", ".xml", ".gz"), policy.data_files))
+    if suffix in listed and not matches(rel, listed[suffix]):
+        yield _file_problem(rel, f"is a {suffix} file the site does not ship")
         return
-    if suffix not in policy.file_types:
+    if suffix not in policy.file_types and suffix not in listed:
         yield _file_problem(rel, f"is of a type that is not allowed ({suffix or 'no extension'})")
         return
     shown = f"site/{rel}"
