@@ -11,7 +11,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from sitekit import building, publish, report
+from sitekit import building, report
 from sitekit.changes import ChangesError, code_changes
 from sitekit.checks import Context, run
 from sitekit.content import load_site
@@ -35,7 +35,9 @@ def _guarded(main: Callable[[], int]) -> int:
     except KeyboardInterrupt:
         return 130
     except OSError as exc:
-        print(f"error: {publish.os_error(exc)}.", file=sys.stderr)
+        from sitekit.publish import os_error
+
+        print(f"error: {os_error(exc)}.", file=sys.stderr)
         return 1
     except Exception as exc:
         if os.environ.get("SITEKIT_DEBUG"):
@@ -208,6 +210,8 @@ def build_main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--today", type=_date, help=argparse.SUPPRESS)
     parser.add_argument("--config-file", type=Path, default=MKDOCS_YML, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    from sitekit import publish
+
     return _guarded(
         lambda: publish.build_site(
             args.site_dir, args.site_url, args.strict, args.today, args.config_file
