@@ -18,7 +18,8 @@ from sitekit.disclaimers import (
     placement_problems,
 )
 from sitekit.html_policy import Policy, PolicyError, load_policy
-from sitekit.htmlscan import read_page, scan
+from sitekit.htmlscan import read_page
+from sitekit.htmlscan import scan as scan_page
 from sitekit.pages import Page
 from sitekit.project import Language
 from sitekit.report import Problem, error
@@ -93,36 +94,36 @@ def _check_page(
         )
         return
     document = read_page(path.read_text(encoding="utf-8"))
-    facts = scan(document)
+    scan = scan_page(document)
     name = english_name(lang.code)
-    if facts.html_lang != lang.html_lang:
+    if scan.html_lang != lang.html_lang:
         yield error(
             shown,
             0,
             "built-output",
-            f'the page says <html lang="{facts.html_lang}">, not "{lang.html_lang}" ({name}).',
+            f'the page says <html lang="{scan.html_lang}">, not "{lang.html_lang}" ({name}).',
             "set the language's theme.language in the i18n plugin of mkdocs.yml.",
         )
     title = page.meta.get("title")
-    if len(facts.h1_texts) != 1:
+    if len(scan.h1_texts) != 1:
         yield error(
             shown,
             0,
             "built-output",
-            f"the page has {len(facts.h1_texts)} level-1 headings, not 1.",
+            f"the page has {len(scan.h1_texts)} level-1 headings, not 1.",
             f"remove the '# …' heading from {page.display}; the title comes from the front matter.",
         )
-    elif isinstance(title, str) and facts.h1_texts[0] != " ".join(title.split()):
+    elif isinstance(title, str) and scan.h1_texts[0] != " ".join(title.split()):
         yield error(
             shown,
             0,
             "built-output",
-            f"the page is titled '{facts.h1_texts[0]}', not '{title}' from {page.display}: "
+            f"the page is titled '{scan.h1_texts[0]}', not '{title}' from {page.display}: "
             "another language's page was published here.",
             "set fallback_to_default: false in mkdocs.yml.",
         )
-    if disclaimer not in facts.disclaimers:
-        found = "no disclaimer" if not facts.disclaimers else "a disclaimer in another language"
+    if disclaimer not in scan.disclaimers:
+        found = "no disclaimer" if not scan.disclaimers else "a disclaimer in another language"
         yield error(
             shown,
             0,
@@ -130,7 +131,7 @@ def _check_page(
             f"the built page shows {found} instead of the {name} disclaimer.",
             f"include {page.lang}/disclaimer.md in {page.display} and check the theme overrides.",
         )
-    elif len(facts.disclaimers) > 1:
+    elif len(scan.disclaimers) > 1:
         yield error(
             shown,
             0,
