@@ -14,6 +14,7 @@ import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -57,12 +58,13 @@ class Project:
         return f"en/{name}.md"
 
 
-def make_project(root: Path, site_url: str, evil: str) -> Project:
+def make_project(root: Path, site_url: str, evil: str, *, crafted: bool = True) -> Project:
+    """The project; without ``crafted``, only the fixture's (clean) home pages."""
     docs = root / "docs"
     for lang in languages():
         (docs / lang.code).mkdir(parents=True)
         shutil.copy(FIXTURE / "docs" / lang.code / "index.md", docs / lang.code / "index.md")
-    bodies = hostile_bodies(evil)
+    bodies = hostile_bodies(evil) if crafted else {}
     pages = {name: (name.capitalize(), f"{DISCLAIMER}\n\n{body}") for name, body in bodies.items()}
     pages["title"] = (HOSTILE_TITLE, f"{DISCLAIMER}\n\nA page with markup in its title.")
     pages["details"] = (
@@ -71,6 +73,8 @@ def make_project(root: Path, site_url: str, evil: str) -> Project:
     )
     pages["hidden"] = ("Hidden", f"<div hidden markdown>\n\n{DISCLAIMER}\n\n</div>")
     pages["all"] = (HOSTILE_TITLE, DISCLAIMER + "\n\n" + "\n\n".join(bodies.values()))
+    if not crafted:
+        pages = {}
     for name, (title, body) in pages.items():
         meta = {"title": title, "description": "A crafted page.", "sources": []}
         text = f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n{body}\n"
@@ -146,6 +150,47 @@ def test_a_strict_build_refuses_the_pages_and_keeps_the_site(
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_text() == "previous build"
+
+
+def _break_with_a_symlink(docs: Path) -> Path:
+    link = docs / "en" / "linked.md"
+    link.symlink_to(docs / "en" / "index.md")
+    return link
+
+
+def _break_with_a_file(docs: Path) -> Path:
+    page = docs / "en" / "page.html"
+    page.write_text("<script>alert(1)</script>")
+    return page
+
+
+def _break_with_a_title(docs: Path) -> Path:
+    page = docs / "es" / "index.md"
+    text = page.read_text(encoding="utf-8").replace(
+        "title: Guía de ejemplo", f"title: '{HOSTILE_TITLE}'"
+    )
+    page.write_text(text, encoding="utf-8")
+    return page
+
+
+@pytest.mark.parametrize(
+    "breaking", [_break_with_a_symlink, _break_with_a_file, _break_with_a_title]
+)
+def test_build_py_refuses_inputs_the_checker_reads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], breaking: Any
+) -> None:
+    project = make_project(tmp_path / "project", "http://127.0.0.1:9/", "evil.test", crafted=False)
+    broken = breaking(project.docs)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous build")
+    assert publish.build_site(site, None, False, None, project.config) == 1
+    err = capsys.readouterr().err
+    assert f"{broken.as_posix()}:" in err
+    assert "the content checks failed" in err and "was left as it was" in err
+    assert "Traceback" not in err
+    assert (site / "index.html").read_text() == "previous build"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
 
 
 @pytest.fixture(scope="session")

@@ -60,9 +60,10 @@ def _files(folder: Path, name: str, allowed: frozenset[str]) -> Iterator[Problem
         base = Path(root)
         for entry in sorted(dirs + files):
             path = base / entry
+            shown = f"{display_path(base)}/{entry}"  # the link itself, not where it points
             if path.is_symlink():
                 yield error(
-                    display_path(path),
+                    shown,
                     0,
                     "input-file",
                     "this is a symbolic link; the site publishes only files in the repository.",
@@ -71,7 +72,7 @@ def _files(folder: Path, name: str, allowed: frozenset[str]) -> Iterator[Problem
             elif entry in files and path.suffix.lower() not in allowed:
                 kinds = ", ".join(sorted(allowed))
                 yield error(
-                    display_path(path),
+                    shown,
                     0,
                     "input-file",
                     f"a {path.suffix or 'file without extension'} file cannot be in {name}/ "
