@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from sitekit.pages import built_path as built_path  # re-exported for the tests
 from sitekit.project import DOCS, languages
 
 # A URL with a path, so that absolute links are proven to honour site_url.
@@ -38,16 +39,6 @@ def english_pages() -> list[str]:
     """Every English source page, relative to docs/en/."""
     english = DOCS / languages()[0].code
     return sorted(path.relative_to(english).as_posix() for path in english.rglob("*.md"))
-
-
-def built_path(rel: str, prefix: str) -> str:
-    """Where a source page (``treatments/x.md``) is published under a language prefix."""
-    stem = rel[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem[: -len("index")]
-    else:
-        stem += "/"
-    return f"{prefix}{stem}index.html"
 
 
 FIXTURE = Path(__file__).parent / "fixtures" / "site"

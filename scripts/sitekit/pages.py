@@ -160,6 +160,17 @@ class Page:
         return [(m.group(1), self.line_at(m.start())) for m in _FOOTNOTE_DEF.finditer(self.masked)]
 
 
+def built_path(rel: str, prefix: str) -> str:
+    """Where a source page ("treatments/x.md") is published under a language prefix
+    ("es/"): "es/treatments/x/index.html"."""
+    stem = rel.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index")
+    else:
+        stem += "/"
+    return f"{prefix}{stem}index.html"
+
+
 def read_text(path: Path) -> tuple[str | None, Problem | None]:
     """The file's text, or a problem saying why it cannot be read."""
     try:

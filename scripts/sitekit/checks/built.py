@@ -20,21 +20,11 @@ from sitekit.disclaimers import (
 from sitekit.html_policy import Policy, PolicyError, load_policy
 from sitekit.htmlscan import read_page
 from sitekit.htmlscan import scan as scan_page
-from sitekit.pages import Page
+from sitekit.pages import Page, built_path
 from sitekit.project import Language
 from sitekit.report import Problem, error
 from sitekit.ui import english_name
 from sitekit.verify_site import verify_site
-
-
-def built_path(rel: str, lang: Language) -> str:
-    """Where a source page ("treatments/x.md") is published ("es/treatments/x/index.html")."""
-    stem = rel.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem.removesuffix("index")
-    else:
-        stem += "/"
-    return f"{lang.url_prefix}{stem}index.html"
 
 
 def check(context: Context, site_dir: Path) -> Iterator[Problem]:
@@ -52,7 +42,7 @@ def check(context: Context, site_dir: Path) -> Iterator[Problem]:
         )
         disclaimer = expected_text(lang.code, context.includes)
         for rel, page in sorted(site.pages.get(lang.code, {}).items()):
-            target = built_path(rel, lang)
+            target = built_path(rel, lang.url_prefix)
             sources[target] = page.display
             yield from _check_page(site_dir / target, target, page, lang, disclaimer, policy)
     expected_pages = set(sources)

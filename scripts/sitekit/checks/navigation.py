@@ -4,28 +4,15 @@ and every section title a translation in every language."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import yaml
 
+from sitekit import sitenav
 from sitekit.checks import Context
 from sitekit.pages import display_path, read_text, yaml_error
 from sitekit.project import i18n_config, parse_mkdocs_config
 from sitekit.report import Problem, error, warning
 from sitekit.ui import english_name
-
-
-def _walk(nav: list[Any], sections: list[str], pages: list[str]) -> None:
-    for item in nav:
-        if isinstance(item, str):
-            pages.append(item)
-        elif isinstance(item, dict):
-            for title, value in item.items():
-                if isinstance(value, list):
-                    sections.append(str(title))
-                    _walk(value, sections, pages)
-                elif isinstance(value, str):
-                    pages.append(value)
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -53,9 +40,8 @@ def check(context: Context) -> Iterator[Problem]:
             "fix the YAML on this line (mkdocs build reports the same error).",
         )
         return
-    sections: list[str] = []
-    pages: list[str] = []
-    _walk(config.get("nav") or [], sections, pages)
+    pages = [entry.rel for entry in sitenav.entries(config.get("nav"))]
+    sections = sitenav.section_titles(config.get("nav"))
     english = context.site.english()
     for entry in pages:
         if entry not in english:
