@@ -69,6 +69,60 @@ def test_page_without_disclaimer_in_the_built_output(copy: Path) -> None:
     assert [(p.path, p.code) for p in problems] == [("site/no/index.html", "disclaimer")]
 
 
+def _callout(html: str) -> tuple[int, int]:
+    start = html.index('<div class="urgent-help-callout"')
+    return start, html.index("</div>", start) + len("</div>")
+
+
+TREATMENT = Path("treatments") / "mesotherapy" / "index.html"
+
+
+def test_treatment_page_without_the_urgent_help_callout_is_caught(copy: Path) -> None:
+    page = copy / "es" / TREATMENT
+    html = page.read_text(encoding="utf-8")
+    start, end = _callout(html)
+    page.write_text(html[:start] + html[end:], encoding="utf-8")
+    problems = verify(copy)
+    assert [(p.path, p.code) for p in problems] == [
+        (f"site/es/{TREATMENT.as_posix()}", "urgent-help")
+    ]
+    assert "0 times" in problems[0].message
+
+
+def test_urgent_help_callout_with_a_wrong_number_is_caught(copy: Path) -> None:
+    page = copy / "no" / TREATMENT
+    html = page.read_text(encoding="utf-8")
+    assert html.count('href="tel:113"') == 1
+    page.write_text(html.replace('href="tel:113"', 'href="tel:13"'), encoding="utf-8")
+    problems = verify(copy)
+    assert [(p.path, p.code) for p in problems] == [
+        (f"site/no/{TREATMENT.as_posix()}", "urgent-help")
+    ]
+    assert "113 (tel:13)" in problems[0].message and "113 (tel:113)" in problems[0].message
+
+
+def test_urgent_help_callout_of_another_language_is_caught(copy: Path) -> None:
+    english_html = (copy / TREATMENT).read_text(encoding="utf-8")
+    english = english_html[slice(*_callout(english_html))]
+    page = copy / "es" / TREATMENT
+    html = page.read_text(encoding="utf-8")
+    start, end = _callout(html)
+    page.write_text(html[:start] + english + html[end:], encoding="utf-8")
+    problems = verify(copy)
+    shown = f"site/es/{TREATMENT.as_posix()}"
+    assert [(p.path, p.code) for p in problems] == [(shown, "urgent-help")]
+    assert "not the Spanish one" in problems[0].message
+
+
+def test_urgent_help_callout_without_tap_to_call_links_is_caught(copy: Path) -> None:
+    page = copy / TREATMENT
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace('href="tel:', 'href="#tel:'), encoding="utf-8")
+    problems = verify(copy)
+    assert [(p.path, p.code) for p in problems] == [(f"site/{TREATMENT.as_posix()}", "urgent-help")]
+    assert "links none" in problems[0].message
+
+
 def test_english_fallback_published_under_es_is_caught(copy: Path) -> None:
     shutil.copy(copy / "index.html", copy / "es" / "index.html")
     problems = verify(copy)

@@ -17,6 +17,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 # The element that holds a page's own content (Material and Zensical).
 CONTENT_SELECTOR = "article.md-content__inner"
 DISCLAIMER_CLASS = "disclaimer"
+URGENT_HELP_CLASS = "urgent-help-callout"  # written by the post-build step
 
 # Attributes whose value is an address (HTML and SVG).
 URL_ATTRS = frozenset(
@@ -112,6 +113,14 @@ class UrlRef:
     in_content: bool  # inside the article body (the Markdown of the page)
 
 
+@dataclass(frozen=True)
+class UrgentHelp:
+    """An urgent-help call-out: its text and its telephone links (href, text)."""
+
+    text: str
+    links: list[tuple[str, str]]
+
+
 @dataclass
 class PageScan:
     """The facts the build verification and the tests read from one page."""
@@ -121,6 +130,7 @@ class PageScan:
     alternates: list[tuple[str, str]] = field(default_factory=list)  # (hreflang, href)
     urls: list[UrlRef] = field(default_factory=list)
     disclaimers: list[str] = field(default_factory=list)  # text of each .disclaimer block
+    urgent_help: list[UrgentHelp] = field(default_factory=list)
     h1_texts: list[str] = field(default_factory=list)
     outdated_notice: bool = False
 
@@ -147,6 +157,13 @@ def scan(document: Document) -> PageScan:
                 result.urls.append(UrlRef(node.tag or "", name, value, document.in_content(node)))
         if DISCLAIMER_CLASS in classes(node) and node.tag == "div":
             result.disclaimers.append(text_of(node))
+        if URGENT_HELP_CLASS in classes(node) and node.tag == "div":
+            links = [
+                (link.attributes.get("href") or "", text_of(link))
+                for link in node.css("a[href]")
+                if (link.attributes.get("href") or "").startswith("tel:")
+            ]
+            result.urgent_help.append(UrgentHelp(text_of(node), links))
         if "translation-outdated" in classes(node):
             result.outdated_notice = True
     result.h1_texts = [text_of(node) for node in tree.css("h1")]

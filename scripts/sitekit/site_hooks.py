@@ -22,7 +22,17 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from sitekit import editors_page, glossary, nav_groups, sanitize, search_index, sitemaps, ui
+from sitekit import (
+    editors_page,
+    glossary,
+    nav_groups,
+    postbuild,
+    sanitize,
+    search_index,
+    sitemaps,
+    treatment_pages,
+    ui,
+)
 from sitekit.freshness import english_hash
 from sitekit.pages import display_path, parse_page, read_text
 from sitekit.project import Language, languages
@@ -127,7 +137,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         global _STATE
         _STATE = _BuildState()
         # A preview rebuilds in the same process: read pages and data afresh.
-        for cached in (_registry, _english_hash, _abbreviations):
+        for cached in (_registry, _english_hash, _abbreviations, treatment_pages.load):
             cached.cache_clear()
 
 
@@ -325,3 +335,14 @@ def on_post_build(config: MkDocsConfig) -> None:
         )
     sitemaps.write_all(site_dir, _STATE.pages, prefixes)
     editors_page.write(site_dir, Path(config.docs_dir))
+    postbuild.run(
+        postbuild.Settings(
+            site_dir=site_dir,
+            docs=Path(config.docs_dir),
+            config=Path(config.config_file_path),
+            prefixes=prefixes,
+            site_url=_absolute(config, ""),
+            report_url=config.extra.get("report_url"),
+            report_section=config.extra.get("report_section"),
+        )
+    )

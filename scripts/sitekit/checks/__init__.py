@@ -46,6 +46,7 @@ def source_checks() -> list[Check]:
         reviews,
         safety,
         structure,
+        treatment_data,
     )
 
     return [
@@ -62,6 +63,7 @@ def source_checks() -> list[Check]:
         inputs.check,
         reviews.check,
         placeholders.check,
+        treatment_data.check,
     ]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from sitekit import treatment_pages
 from sitekit.checks import Context
 from sitekit.disclaimers import (
     PINS_FILE,
@@ -18,12 +19,12 @@ from sitekit.disclaimers import (
     placement_problems,
 )
 from sitekit.html_policy import Policy, PolicyError, load_policy
-from sitekit.htmlscan import read_page
+from sitekit.htmlscan import PageScan, read_page
 from sitekit.htmlscan import scan as scan_page
 from sitekit.pages import Page, built_path
 from sitekit.project import Language
 from sitekit.report import Problem, error
-from sitekit.ui import english_name
+from sitekit.ui import english_name, strings
 from sitekit.verify_site import verify_site
 
 
@@ -34,6 +35,7 @@ def check(context: Context, site_dir: Path) -> Iterator[Problem]:
     except PolicyError as exc:
         yield error("data/html_policy.yml", 0, "html-policy", f"{exc}.", "restore the file.")
         return
+    treatments = treatment_pages.load()
     sources: dict[str, str] = {}
     for lang in site.languages:
         # The include's language, read by the identifier even when the quick screen is unsure.
@@ -44,7 +46,9 @@ def check(context: Context, site_dir: Path) -> Iterator[Problem]:
         for rel, page in sorted(site.pages.get(lang.code, {}).items()):
             target = built_path(rel, lang.url_prefix)
             sources[target] = page.display
-            yield from _check_page(site_dir / target, target, page, lang, disclaimer, policy)
+            yield from _check_page(
+                site_dir / target, target, page, lang, disclaimer, policy, treatments
+            )
     expected_pages = set(sources)
     prefixes = tuple(lang.url_prefix for lang in site.translations)
     for path in sorted(site_dir.rglob("index.html")):
@@ -71,7 +75,13 @@ def _is_page_of_any_language(rel: str, prefixes: tuple[str, ...]) -> bool:
 
 
 def _check_page(
-    path: Path, shown_rel: str, page: Page, lang: Language, disclaimer: str, policy: Policy
+    path: Path,
+    shown_rel: str,
+    page: Page,
+    lang: Language,
+    disclaimer: str,
+    policy: Policy,
+    treatments: treatment_pages.TreatmentPages,
 ) -> Iterator[Problem]:
     shown = f"site/{shown_rel}"
     if not path.is_file():
@@ -132,3 +142,49 @@ def _check_page(
     if document.content is not None:
         for message in placement_problems(document.content, policy, after_title=True):
             yield error(shown, 0, "disclaimer", f"{message} (from {page.display}).", PLACEMENT_HINT)
+    if page.meta.get("page_type") == treatments.page_type:
+        yield from _check_urgent_help(shown, page, lang, scan, treatments)
+
+
+def _check_urgent_help(
+    shown: str,
+    page: Page,
+    lang: Language,
+    scan: PageScan,
+    treatments: treatment_pages.TreatmentPages,
+) -> Iterator[Problem]:
+    """A treatment page shows the urgent-help call-out once, in its language, with every
+    number of data/treatment_pages.yml as a tap-to-call link."""
+    name = english_name(lang.code)
+    section = treatments.urgent_section
+    if len(scan.urgent_help) != 1:
+        yield error(
+            shown,
+            0,
+            "urgent-help",
+            f"the built treatment page shows the urgent-help call-out {len(scan.urgent_help)} "
+            "times, not once.",
+            f"give {page.display} one section {{#{section}}}; the build puts the call-out there.",
+        )
+        return
+    callout = scan.urgent_help[0]
+    title = " ".join(str(strings(lang.code)["urgent_help"]["title"]).split())
+    if title not in callout.text:
+        yield error(
+            shown,
+            0,
+            "urgent-help",
+            f"the urgent-help call-out is not the {name} one (its title '{title}' is missing).",
+            "check urgent_help in data/ui.yml and the theme overrides.",
+        )
+    expected = treatment_pages.expected_links(treatments, lang.code)
+    if callout.links != expected:
+        shown_links = ", ".join(f"{text} ({href})" for href, text in callout.links) or "none"
+        wanted = ", ".join(f"{text} ({href})" for href, text in expected)
+        yield error(
+            shown,
+            0,
+            "urgent-help",
+            f"the urgent-help call-out links {shown_links}; the {name} page needs {wanted}.",
+            "check the numbers in data/treatment_pages.yml and urgent_help in data/ui.yml.",
+        )

@@ -1,0 +1,191 @@
+"""What every treatment page gets besides its Markdown: data/treatment_pages.yml.
+
+The urgent-help call-out (telephone numbers as ``tel:`` links, words from
+data/ui.yml in the page's language) and the length of the "related
+treatments" list. ``load`` reads and validates the file; ``problems`` reports
+what is wrong with it, or with its words in data/ui.yml, as the checker does.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sitekit.pages import display_path, load_yaml, yaml_error
+from sitekit.project import DATA
+from sitekit.report import Problem, error
+from sitekit.ui import UI_FILE, strings
+
+TREATMENT_PAGES_FILE = DATA / "treatment_pages.yml"
+# The two parts of the call-out: call now, or see a doctor today.
+KINDS = ("emergency", "same-day")
+_DIAL = re.compile(r"^\d[\d ]*\d$")
+CALLOUT_CLASS = "urgent-help-callout"
+
+
+class DataError(ValueError):
+    """A problem in a data file: where it is, what is wrong and how to fix it."""
+
+    def __init__(self, path: Path, line: int, message: str, hint: str) -> None:
+        super().__init__(f"{display_path(path)}:{line}: {message} ({hint})")
+        self.problem = error(display_path(path), line, "data", message, hint)
+
+
+@dataclass(frozen=True)
+class Number:
+    key: str
+    dial: str  # as written: "116 117"
+    kind: str  # one of KINDS
+
+    @property
+    def href(self) -> str:
+        return "tel:" + self.dial.replace(" ", "")
+
+
+@dataclass(frozen=True)
+class TreatmentPages:
+    page_type: str
+    urgent_section: str  # heading id the call-out goes under
+    numbers: tuple[Number, ...]
+    related_limit: int
+    related_before: str | None  # heading id the related list goes before
+
+
+def _line(node: yaml.Node | None, *keys: str) -> int:
+    """Line (from 1) of a nested key in a YAML node tree; the deepest one found."""
+    line = node.start_mark.line + 1 if node is not None else 1
+    for key in keys:
+        if not isinstance(node, yaml.MappingNode):
+            break
+        match = next(((k, v) for k, v in node.value if str(k.value) == key), None)
+        if match is None:
+            break
+        line, node = match[0].start_mark.line + 1, match[1]
+    return line
+
+
+def _fail(path: Path, node: yaml.Node | None, keys: tuple[str, ...], message: str) -> DataError:
+    return DataError(path, _line(node, *keys), message, f"see the comments in {path.name}")
+
+
+@cache
+def load(path: Path = TREATMENT_PAGES_FILE) -> TreatmentPages:
+    """The settings of treatment pages. Raises DataError when the file is wrong."""
+    try:
+        node, data = load_yaml(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise DataError(path, 0, f"cannot read the file: {exc.strerror}.", "restore it") from None
+    except yaml.YAMLError as exc:
+        line, what = yaml_error(exc)
+        raise DataError(path, line, f"not valid YAML: {what}.", "fix this line") from None
+    if not isinstance(data, dict):
+        raise _fail(path, node, (), "expected a mapping (page_type, urgent_help, related).")
+    page_type, urgent, related = data.get("page_type"), data.get("urgent_help"), data.get("related")
+    if not isinstance(page_type, str) or not page_type:
+        raise _fail(path, node, ("page_type",), "page_type must name a page type.")
+    if not isinstance(urgent, dict) or not isinstance(urgent.get("section"), str):
+        raise _fail(path, node, ("urgent_help",), "urgent_help needs a section (a heading id).")
+    if not isinstance(urgent.get("numbers"), dict) or not urgent["numbers"]:
+        raise _fail(path, node, ("urgent_help", "numbers"), "urgent_help needs numbers.")
+    numbers = []
+    for key, value in urgent["numbers"].items():
+        where = ("urgent_help", "numbers", str(key))
+        entry = value if isinstance(value, dict) else {}
+        dial, kind = entry.get("dial"), entry.get("kind")
+        if not isinstance(dial, str) or not _DIAL.match(dial):
+            raise _fail(path, node, where, f'{key}: dial must be a quoted number, e.g. "112".')
+        if kind not in KINDS:
+            raise _fail(path, node, where, f"{key}: kind must be one of {', '.join(KINDS)}.")
+        numbers.append(Number(str(key), dial, str(kind)))
+    related = related if isinstance(related, dict) else {}
+    limit, before = related.get("limit"), related.get("before_section")
+    if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
+        raise _fail(path, node, ("related",), "related needs a limit (0 or more pages).")
+    if before is not None and not isinstance(before, str):
+        raise _fail(path, node, ("related", "before_section"), "before_section is a heading id.")
+    return TreatmentPages(page_type, urgent["section"], tuple(numbers), limit, before)
+
+
+def _words(lang: str) -> dict[str, Any]:
+    words = strings(lang).get("urgent_help")
+    return words if isinstance(words, dict) else {}
+
+
+def problems(lang_codes: tuple[str, ...], path: Path = TREATMENT_PAGES_FILE) -> list[Problem]:
+    """What is wrong with the file, or with the call-out's words in data/ui.yml."""
+    try:
+        settings = load(path)
+    except DataError as exc:
+        return [exc.problem]
+    found = []
+    ui_node, _ = load_yaml(UI_FILE.read_text(encoding="utf-8"))
+    for code in lang_codes:
+        words = _words(code)
+        labels = words.get("numbers")
+        labels = labels if isinstance(labels, dict) else {}
+        missing = [key for key in ("title", *KINDS) if not isinstance(words.get(key), str)]
+        missing += [n.key for n in settings.numbers if not isinstance(labels.get(n.key), str)]
+        unknown = sorted(set(labels) - {n.key for n in settings.numbers})
+        if missing or unknown:
+            what = "; ".join(
+                part
+                for part in (
+                    f"missing: {', '.join(missing)}" if missing else "",
+                    f"not in {path.name}: {', '.join(unknown)}" if unknown else "",
+                )
+                if part
+            )
+            found.append(
+                error(
+                    display_path(UI_FILE),
+                    _line(ui_node, code, "urgent_help"),
+                    "data",
+                    f"the urgent-help words of '{code}' do not match {path.name} ({what}).",
+                    f"give '{code}' under urgent_help a title, {' and '.join(KINDS)}, and one "
+                    f"label under numbers for each number of {path.name}.",
+                )
+            )
+    return found
+
+
+def ordered_numbers(settings: TreatmentPages, lang: str) -> list[Number]:
+    """The numbers as the call-out shows them: by kind, then in the language's order."""
+    by_key = {number.key: number for number in settings.numbers}
+    labels = _words(lang).get("numbers") or {}
+    in_order = [by_key[key] for key in labels if key in by_key]
+    return [number for kind in KINDS for number in in_order if number.kind == kind]
+
+
+def callout_html(settings: TreatmentPages, lang: str) -> str:
+    """The call-out in language ``lang``: who to call, as tap-to-call links."""
+    words = _words(lang)
+    labels = words["numbers"]
+    parts = [
+        f'<div class="{CALLOUT_CLASS}" role="note" aria-labelledby="{CALLOUT_CLASS}-title">',
+        f'<p class="{CALLOUT_CLASS}__title" id="{CALLOUT_CLASS}-title">'
+        f"{html.escape(words['title'])}</p>",
+    ]
+    numbers = ordered_numbers(settings, lang)
+    for kind in KINDS:
+        items = [
+            f'<li><a class="{CALLOUT_CLASS}__number" href="{number.href}">'
+            f"{html.escape(number.dial)}</a> {html.escape(labels[number.key])}</li>"
+            for number in numbers
+            if number.kind == kind
+        ]
+        if items:
+            parts.append(f'<p class="{CALLOUT_CLASS}__kind">{html.escape(words[kind])}</p>')
+            parts.append(f'<ul class="{CALLOUT_CLASS}__{kind}">' + "".join(items) + "</ul>")
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+def expected_links(settings: TreatmentPages, lang: str) -> list[tuple[str, str]]:
+    """(href, visible number) of every link of the call-out, in order."""
+    return [(number.href, number.dial) for number in ordered_numbers(settings, lang)]
