@@ -8,16 +8,22 @@ serious or critical accessibility violation.
 
 from __future__ import annotations
 
+import io
+import json
+import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 from urllib.parse import urljoin
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
+from pypdf import PdfReader
 
 from browsing import watch
 from helpers import built_path, english_pages
-from sitekit import building, ui
+from sitekit import building, treatment_pages, ui
+from sitekit.content import load_site
 from sitekit.disclaimers import expected_text
 from sitekit.project import Language, languages
 from sitekit.static_server import StaticServer, free_port
@@ -134,6 +140,13 @@ def test_unknown_address_shows_the_404_of_its_language(
     assert response is not None and response.status == 404
     assert page.locator("html").get_attribute("lang") == lang.html_lang
     assert page.locator("h1").inner_text() == ui.strings(lang.code)["not_found_title"]
+    # Its language menu leads to the home pages, not to some other page.
+    menu = page.locator(".md-header .md-select__link").evaluate_all(
+        "links => links.map(link => [link.getAttribute('hreflang'), link.href])"
+    )
+    assert dict(menu) == {
+        other.code: urljoin(served_site, other.url_prefix) for other in languages()
+    }
 
 
 def test_print_shows_article_disclaimer_and_sources_only(open_page: Page, served_site: str) -> None:
@@ -178,3 +191,190 @@ def test_the_site_sets_no_cookies(open_page: Page, served_site: str) -> None:
     page.goto(served_site)
     page.goto(_url(served_site, "glossary.md", "no/"))
     assert page.context.cookies() == []
+
+
+# --- Reader features on a treatment page: one page load per language ------------------
+
+TREATMENT = "treatments/iv-vitamin-drips.md"
+
+
+@dataclass
+class LoadedPage:
+    page: Page
+    lang: Language
+
+
+@pytest.fixture(scope="module", params=languages(), ids=lambda lang: lang.code)
+def treatment_page(
+    request: pytest.FixtureRequest, browser: Browser, served_site: str
+) -> Iterator[LoadedPage]:
+    """One treatment page per language, opened once for the tests below."""
+    lang: Language = request.param
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    traffic = watch(page, served_site)
+    page.goto(_url(served_site, TREATMENT, lang.url_prefix))
+    yield LoadedPage(page, lang)
+    page.wait_for_load_state("networkidle")
+    context.close()
+    assert traffic.foreign() == [] and traffic.failures == [] and traffic.console_errors == []
+
+
+def test_urgent_help_callout_has_tap_to_call_links_on_screen_and_in_print(
+    treatment_page: LoadedPage,
+) -> None:
+    page, lang = treatment_page.page, treatment_page.lang
+    callout = page.locator("#urgent-help + .urgent-help-callout")
+    assert callout.count() == 1
+    title = ui.strings(lang.code)["urgent_help"]["title"]
+    assert callout.locator(".urgent-help-callout__title").inner_text() == title
+    links = callout.locator("a[href^='tel:']")
+    shown = [(links.nth(i).get_attribute("href"), links.nth(i).inner_text()) for i in range(4)]
+    assert links.count() == 4
+    assert shown == treatment_pages.expected_links(treatment_pages.load(), lang.code)
+    callout.scroll_into_view_if_needed()
+    assert all(links.nth(i).is_visible() for i in range(4))
+    page.emulate_media(media="print")
+    try:
+        assert callout.is_visible() and links.first.is_visible()
+    finally:
+        page.emulate_media(media="screen")
+
+
+def _skip_to_title(page: Page) -> None:
+    page.locator(".md-skip").focus()
+    page.keyboard.press("Enter")
+
+
+def test_skip_link_lands_on_the_page_title(treatment_page: LoadedPage) -> None:
+    page = treatment_page.page
+    _skip_to_title(page)
+    assert page.evaluate("location.hash") == "#page-title"
+    focused = page.locator(":focus")
+    assert focused.evaluate("element => element.tagName") == "H1"
+    title = load_site().pages[treatment_page.lang.code][TREATMENT].meta["title"]
+    assert focused.inner_text() == title
+    # The disclaimer comes right after the title: it is not skipped.
+    assert page.evaluate(
+        "document.querySelector('h1').compareDocumentPosition("
+        "document.querySelector('.disclaimer')) & Node.DOCUMENT_POSITION_FOLLOWING"
+    )
+
+
+def test_glossary_terms_are_reached_by_keyboard_and_explained(
+    treatment_page: LoadedPage,
+) -> None:
+    page = treatment_page.page
+    # The build numbers the explanations in the order the terms first appear.
+    first_term = page.locator("article abbr[tabindex='0']").first
+    explanation = page.locator("#glossary-term-1").text_content()
+    assert explanation
+    _skip_to_title(page)
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "ABBR":
+            break
+    focused = page.locator(":focus")
+    assert focused.evaluate("element => element.tagName") == "ABBR"
+    assert focused.inner_text() == first_term.inner_text()
+    expect(focused).to_have_accessible_description(explanation)
+
+
+def test_structured_data_parses_and_has_the_fields(treatment_page: LoadedPage) -> None:
+    page, lang = treatment_page.page, treatment_page.lang
+    blocks = page.locator("script[type='application/ld+json']")
+    assert blocks.count() == 1
+    data = json.loads(blocks.text_content() or "")
+    source = load_site().pages[lang.code][TREATMENT].meta
+    assert data["@type"] == "MedicalWebPage"
+    assert data["inLanguage"] == lang.html_lang
+    assert data["name"] == source["title"]
+    assert data["description"] == " ".join(source["description"].split())
+    assert data["lastReviewed"] == source["last_reviewed"].isoformat()
+    assert data["about"] == {"@type": "MedicalProcedure", "name": source["title"]}
+    assert data["publisher"]["@type"] == "Organization" and data["publisher"]["name"]
+    assert data["url"] == page.url.split("#")[0]
+
+
+# --- The comparison table ----------------------------------------------------------
+
+# The right edge of the cells, the boxes that could clip the table (its scroll
+# containers), and the right edge of the article.
+_TABLE_FIT = """() => {
+  const table = document.querySelector('article .row-labels table');
+  const boxes = [];
+  for (let e = table; e.tagName !== 'ARTICLE'; e = e.parentElement) {
+    if (getComputedStyle(e).overflowX !== 'visible') {
+      boxes.push({scroll: e.scrollWidth, client: e.clientWidth,
+                  right: e.getBoundingClientRect().right});
+    }
+  }
+  boxes.push({scroll: 0, client: 0,
+              right: table.closest('article').getBoundingClientRect().right});
+  const cells = [...table.querySelectorAll('th, td')].map(c => c.getBoundingClientRect().right);
+  return {boxes, cellsRight: Math.max(...cells),
+          headers: [...table.querySelectorAll('thead th')].map(th => th.innerText.trim()),
+          texts: [...table.querySelectorAll('th, td')].map(cell => cell.innerText)};
+}"""
+
+
+def _pdf_text(pdf: bytes) -> str:
+    """The text of a PDF as a reader sees it on paper, without any white space.
+
+    Chromium prints only the part of a text that is inside its clip: a column
+    cut off at the paper's edge leaves truncated or missing words.
+    """
+    text = "".join(sheet.extract_text() for sheet in PdfReader(io.BytesIO(pdf)).pages)
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def test_comparison_table_shows_every_treatment_at_1280_px_and_on_a4(
+    browser: Browser, served_site: str
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    traffic = watch(page, served_site)
+    for lang in languages():
+        page.goto(_url(served_site, "compare.md", lang.url_prefix))
+        fit = page.evaluate(_TABLE_FIT)
+        assert len(fit["headers"]) == 6, fit["headers"]
+        for box in fit["boxes"]:
+            assert box["scroll"] <= box["client"], (lang.code, box)
+        assert fit["cellsRight"] <= min(box["right"] for box in fit["boxes"]) + 1, lang.code
+        assert fit["cellsRight"] <= 1280
+        # Printed on A4 (portrait, the browser's default margins), every cell is
+        # on paper in full: every treatment, every row.
+        printed = _pdf_text(page.pdf(format="A4"))
+        for cell in fit["texts"]:
+            assert "".join(unicodedata.normalize("NFKC", cell).split()) in printed, (
+                lang.code,
+                cell,
+            )
+    context.close()
+    assert traffic.foreign() == [] and traffic.failures == [] and traffic.console_errors == []
+
+
+def test_comparison_table_keeps_its_row_labels_in_view_on_a_phone(
+    open_page: Page, served_site: str
+) -> None:
+    page = open_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(_url(served_site, "compare.md", "no/"))
+    table = page.locator("article .row-labels table")
+    label = table.locator("tbody tr").first.locator("> :first-child")
+    last = table.locator("tbody tr").first.locator("> :last-child")
+    before = label.bounding_box()
+    scrolled = table.evaluate(
+        """table => {
+          let e = table;
+          while (e && e.scrollWidth <= e.clientWidth) e = e.parentElement;
+          e.scrollLeft = e.scrollWidth;
+          return e.scrollLeft;
+        }"""
+    )
+    assert scrolled > 200, "the table should scroll sideways on a phone"
+    page.wait_for_timeout(100)  # one frame for the scroll to be painted
+    after, end = label.bounding_box(), last.bounding_box()
+    assert before is not None and after is not None and end is not None
+    assert abs(after["x"] - before["x"]) < 1, "the row labels scrolled away"
+    assert end["x"] + end["width"] <= 390, "the last treatment is out of reach"
