@@ -11,6 +11,7 @@ import pytest
 
 from helpers import FixtureSite
 from sitekit import markup, sitenav, structured_data, treatment_pages, wayfinding
+from sitekit.datafile import DataError
 from sitekit.project import DATA
 
 ARTICLE = '<article class="md-content__inner md-typeset">{}</article>'
@@ -194,7 +195,7 @@ def test_a_wrong_data_file_is_reported_with_its_line(
     if line_text is not None:
         lines = path.read_text(encoding="utf-8").splitlines()
         assert line_text in lines[problem.line - 1]
-    with pytest.raises(treatment_pages.DataError):
+    with pytest.raises(DataError):
         treatment_pages.load(path)
 
 

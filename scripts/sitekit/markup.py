@@ -153,6 +153,16 @@ def drop_empty_tabindex(text: str) -> str:
     return _EMPTY_TABINDEX.sub(r"\1", text)
 
 
+def name_switcher_languages(text: str, html_langs: Mapping[str, str]) -> str:
+    """Each language name in the switcher is read in its own language (WCAG 3.1.2)."""
+
+    def mark(match: re.Match[str]) -> str:
+        tag = html_langs.get(match.group("lang"), match.group("lang"))
+        return f'{match.group(0)} lang="{html.escape(tag)}"'
+
+    return _SWITCHER_LINK.sub(mark, text)
+
+
 def point_switcher_at(text: str, targets: Mapping[str, str]) -> str:
     """Language switcher links to ``targets`` (language code -> address)."""
 

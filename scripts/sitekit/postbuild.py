@@ -12,7 +12,8 @@ engine's objects, so it runs after any build that writes Material's markup
   navigation section, and a "report an error" link (``extra.report_url``);
 * on treatment pages (data/treatment_pages.yml): the urgent-help call-out and
   a list of related treatments taken from the navigation;
-* points the language menu of each 404 page at the home pages.
+* names each language of the language menu in its own language (lang=…), and
+  points the menu of each 404 page at the home pages.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ class _Language:
     nav_translations: Mapping[str, Any]
     pages: Mapping[str, Page]
     strings: Mapping[str, Any] = field(default_factory=dict)
+    html_langs: Mapping[str, str] = field(default_factory=dict)  # code -> BCP 47 tag
 
 
 def run(settings: Settings) -> int:
@@ -78,6 +80,7 @@ def run(settings: Settings) -> int:
             nav_translations=entry.get("nav_translations") or {},
             pages=site.pages.get(lang.code, {}),
             strings=ui.strings(lang.code),
+            html_langs={other.code: other.html_lang for other in langs},
         )
         for rel, page in context.pages.items():
             path = settings.site_dir / built_path(rel, prefix)
@@ -87,7 +90,7 @@ def run(settings: Settings) -> int:
                     _page(text, rel, page, context, nav, treatments, settings), encoding="utf-8"
                 )
                 changed += 1
-        _not_found_page(settings.site_dir / prefix / "404.html", settings)
+        _not_found_page(settings.site_dir / prefix / "404.html", settings, context.html_langs)
     return changed
 
 
@@ -103,6 +106,7 @@ def _page(
     built = built_path(rel, context.prefix)
     title = str(page.meta.get("title") or "")
     is_treatment = page.meta.get("page_type") == treatments.page_type
+    text = markup.name_switcher_languages(text, context.html_langs)
     text = markup.skip_to_title(text)
     text = markup.focusable_glossary_terms(text)
     text = markup.mark_row_label_tables(text)
@@ -177,7 +181,7 @@ def _add_related(
     return markup.insert_at_article_end(text, block)
 
 
-def _not_found_page(path: Path, settings: Settings) -> None:
+def _not_found_page(path: Path, settings: Settings, html_langs: Mapping[str, str]) -> None:
     """The language menu of a 404 page leads to each language's home page.
 
     A 404 page is served at any address, so its links start at the site root.
@@ -188,5 +192,6 @@ def _not_found_page(path: Path, settings: Settings) -> None:
     root = root if root.endswith("/") else root + "/"
     homes = {code: root + prefix for code, prefix in settings.prefixes.items()}
     text = path.read_text(encoding="utf-8")
-    text = markup.drop_empty_tabindex(markup.point_switcher_at(text, homes))
+    text = markup.point_switcher_at(text, homes)
+    text = markup.drop_empty_tabindex(markup.name_switcher_languages(text, html_langs))
     path.write_text(text, encoding="utf-8")

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -30,13 +31,14 @@ from sitekit import (
     sanitize,
     search_index,
     sitemaps,
-    treatment_pages,
     ui,
 )
+from sitekit.datafile import DataError
 from sitekit.freshness import english_hash
 from sitekit.pages import display_path, parse_page, read_text
 from sitekit.project import Language, languages
 from sitekit.sources import Registry, load_registry, render_citations
+from sitekit.treatment_pages import load as load_treatment_pages
 from sitekit.verify_site import content_problems
 
 # Warnings fail a --strict build (build.py), and name the page in a preview.
@@ -137,7 +139,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         global _STATE
         _STATE = _BuildState()
         # A preview rebuilds in the same process: read pages and data afresh.
-        for cached in (_registry, _english_hash, _abbreviations, treatment_pages.load):
+        for cached in (_registry, _english_hash, _abbreviations, load_treatment_pages):
             cached.cache_clear()
 
 
@@ -286,20 +288,7 @@ def _group(page: Page, default_code: str) -> str:
     return src.relative_to(src.parts[0]).as_posix() if len(src.parts) > 1 else src.as_posix()
 
 
-_SWITCHER_LINK = re.compile(r'(<a href="[^"]*" hreflang="([^"]+)" class="md-select__link")')
-
-
-def _mark_switcher_languages(html_text: str) -> str:
-    """Each language name in the switcher is read in its own language (WCAG 3.1.2)."""
-    return _SWITCHER_LINK.sub(lambda m: f'{m.group(1)} lang="{_html_lang(m.group(2))}"', html_text)
-
-
-def _html_lang(code: str) -> str:
-    return next((lang.html_lang for lang in languages() if lang.code == code), code)
-
-
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    output = _mark_switcher_languages(output)
     return search_index.point_page_at_language_root(output, _current(config).url_prefix)
 
 
@@ -307,7 +296,6 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     """Keep one 404 page per language instead of the last language's only."""
     if template_name != "404.html":
         return output
-    output = _mark_switcher_languages(output)
     lang = _current(config)
     if not lang.url_prefix:
         _STATE.default_404 = output
@@ -335,14 +323,16 @@ def on_post_build(config: MkDocsConfig) -> None:
         )
     sitemaps.write_all(site_dir, _STATE.pages, prefixes)
     editors_page.write(site_dir, Path(config.docs_dir))
-    postbuild.run(
-        postbuild.Settings(
-            site_dir=site_dir,
-            docs=Path(config.docs_dir),
-            config=Path(config.config_file_path),
-            prefixes=prefixes,
-            site_url=_absolute(config, ""),
-            report_url=config.extra.get("report_url"),
-            report_section=config.extra.get("report_section"),
-        )
+    settings = postbuild.Settings(
+        site_dir=site_dir,
+        docs=Path(config.docs_dir),
+        config=Path(config.config_file_path),
+        prefixes=prefixes,
+        site_url=_absolute(config, ""),
+        report_url=config.extra.get("report_url"),
+        report_section=config.extra.get("report_section"),
     )
+    try:
+        postbuild.run(settings)
+    except DataError as exc:  # build.py's content checks report it before a build
+        raise PluginError(str(exc)) from None

@@ -15,9 +15,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from sitekit.pages import display_path, load_yaml, yaml_error
+from sitekit import datafile
+from sitekit.datafile import DataError, fail, line_of
+from sitekit.pages import display_path
 from sitekit.project import DATA
 from sitekit.report import Problem, error
 from sitekit.ui import UI_FILE, strings
@@ -27,14 +27,6 @@ TREATMENT_PAGES_FILE = DATA / "treatment_pages.yml"
 KINDS = ("emergency", "same-day")
 _DIAL = re.compile(r"^\d[\d ]*\d$")
 CALLOUT_CLASS = "urgent-help-callout"
-
-
-class DataError(ValueError):
-    """A problem in a data file: where it is, what is wrong and how to fix it."""
-
-    def __init__(self, path: Path, line: int, message: str, hint: str) -> None:
-        super().__init__(f"{display_path(path)}:{line}: {message} ({hint})")
-        self.problem = error(display_path(path), line, "data", message, hint)
 
 
 @dataclass(frozen=True)
@@ -57,58 +49,35 @@ class TreatmentPages:
     related_before: str | None  # heading id the related list goes before
 
 
-def _line(node: yaml.Node | None, *keys: str) -> int:
-    """Line (from 1) of a nested key in a YAML node tree; the deepest one found."""
-    line = node.start_mark.line + 1 if node is not None else 1
-    for key in keys:
-        if not isinstance(node, yaml.MappingNode):
-            break
-        match = next(((k, v) for k, v in node.value if str(k.value) == key), None)
-        if match is None:
-            break
-        line, node = match[0].start_mark.line + 1, match[1]
-    return line
-
-
-def _fail(path: Path, node: yaml.Node | None, keys: tuple[str, ...], message: str) -> DataError:
-    return DataError(path, _line(node, *keys), message, f"see the comments in {path.name}")
-
-
 @cache
 def load(path: Path = TREATMENT_PAGES_FILE) -> TreatmentPages:
     """The settings of treatment pages. Raises DataError when the file is wrong."""
-    try:
-        node, data = load_yaml(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise DataError(path, 0, f"cannot read the file: {exc.strerror}.", "restore it") from None
-    except yaml.YAMLError as exc:
-        line, what = yaml_error(exc)
-        raise DataError(path, line, f"not valid YAML: {what}.", "fix this line") from None
+    node, data = datafile.read(path)
     if not isinstance(data, dict):
-        raise _fail(path, node, (), "expected a mapping (page_type, urgent_help, related).")
+        raise fail(path, node, (), "expected a mapping (page_type, urgent_help, related).")
     page_type, urgent, related = data.get("page_type"), data.get("urgent_help"), data.get("related")
     if not isinstance(page_type, str) or not page_type:
-        raise _fail(path, node, ("page_type",), "page_type must name a page type.")
+        raise fail(path, node, ("page_type",), "page_type must name a page type.")
     if not isinstance(urgent, dict) or not isinstance(urgent.get("section"), str):
-        raise _fail(path, node, ("urgent_help",), "urgent_help needs a section (a heading id).")
+        raise fail(path, node, ("urgent_help",), "urgent_help needs a section (a heading id).")
     if not isinstance(urgent.get("numbers"), dict) or not urgent["numbers"]:
-        raise _fail(path, node, ("urgent_help", "numbers"), "urgent_help needs numbers.")
+        raise fail(path, node, ("urgent_help", "numbers"), "urgent_help needs numbers.")
     numbers = []
     for key, value in urgent["numbers"].items():
         where = ("urgent_help", "numbers", str(key))
         entry = value if isinstance(value, dict) else {}
         dial, kind = entry.get("dial"), entry.get("kind")
         if not isinstance(dial, str) or not _DIAL.match(dial):
-            raise _fail(path, node, where, f'{key}: dial must be a quoted number, e.g. "112".')
+            raise fail(path, node, where, f'{key}: dial must be a quoted number, e.g. "112".')
         if kind not in KINDS:
-            raise _fail(path, node, where, f"{key}: kind must be one of {', '.join(KINDS)}.")
+            raise fail(path, node, where, f"{key}: kind must be one of {', '.join(KINDS)}.")
         numbers.append(Number(str(key), dial, str(kind)))
     related = related if isinstance(related, dict) else {}
     limit, before = related.get("limit"), related.get("before_section")
     if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
-        raise _fail(path, node, ("related",), "related needs a limit (0 or more pages).")
+        raise fail(path, node, ("related",), "related needs a limit (0 or more pages).")
     if before is not None and not isinstance(before, str):
-        raise _fail(path, node, ("related", "before_section"), "before_section is a heading id.")
+        raise fail(path, node, ("related", "before_section"), "before_section is a heading id.")
     return TreatmentPages(page_type, urgent["section"], tuple(numbers), limit, before)
 
 
@@ -124,7 +93,7 @@ def problems(lang_codes: tuple[str, ...], path: Path = TREATMENT_PAGES_FILE) -> 
     except DataError as exc:
         return [exc.problem]
     found = []
-    ui_node, _ = load_yaml(UI_FILE.read_text(encoding="utf-8"))
+    ui_node, _ = datafile.read(UI_FILE)
     for code in lang_codes:
         words = _words(code)
         labels = words.get("numbers")
@@ -144,7 +113,7 @@ def problems(lang_codes: tuple[str, ...], path: Path = TREATMENT_PAGES_FILE) -> 
             found.append(
                 error(
                     display_path(UI_FILE),
-                    _line(ui_node, code, "urgent_help"),
+                    line_of(ui_node, code, "urgent_help"),
                     "data",
                     f"the urgent-help words of '{code}' do not match {path.name} ({what}).",
                     f"give '{code}' under urgent_help a title, {' and '.join(KINDS)}, and one "
