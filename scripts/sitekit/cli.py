@@ -15,6 +15,7 @@ from sitekit import building, report
 from sitekit.changes import ChangesError, code_changes
 from sitekit.checks import Context, run
 from sitekit.content import load_site
+from sitekit.datafile import DataError
 from sitekit.freshness import english_hash, write_hash
 from sitekit.pages import display_path
 from sitekit.project import DOCS, MKDOCS_YML, ROOT, languages
@@ -329,7 +330,7 @@ def status_main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python scripts/status.py",
         description="Translation status of every page (up to date, outdated, unfinished, "
-        "missing) and reviews due soon.",
+        "missing), reviews due soon, and the reading level of every page in every language.",
     )
     parser.add_argument(
         "--format",
@@ -347,8 +348,18 @@ def status_main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.write(report.format_text(site.problems))
             return 1
         rows = status.collect(site, args.today or dt.date.today())
-        formatter = status.format_markdown if args.format == "markdown" else status.format_text
-        sys.stdout.write(formatter(site, rows))
+        try:
+            reading = status.collect_reading(site)
+        except DataError as exc:
+            sys.stdout.write(report.format_text([exc.problem]))
+            return 1
+        if args.format == "markdown":
+            report_text = status.format_markdown(site, rows)
+            report_text += "\n" + status.format_reading_markdown(site, reading)
+        else:
+            report_text = status.format_text(site, rows)
+            report_text += "\n" + status.format_reading_text(site, reading)
+        sys.stdout.write(report_text)
         return 0
 
     return _guarded(main)
