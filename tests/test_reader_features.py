@@ -9,6 +9,7 @@ every page.
 from __future__ import annotations
 
 import json
+import os
 import re
 from html import unescape
 from pathlib import Path
@@ -150,7 +151,8 @@ def test_section_pages_have_breadcrumbs_and_treatments_related_ones_from_the_nav
 
 
 def test_every_page_links_to_the_error_report_form(built_site: BuiltSite) -> None:
-    report_url = str(mkdocs_config()["extra"]["report_url"])
+    # mkdocs.yml reads REPORT_URL from the environment (as CI sets it), else its default.
+    report_url = os.environ.get("REPORT_URL") or str(mkdocs_config()["extra"]["report_url"])
     section = str(mkdocs_config()["extra"]["report_section"])
     for lang in languages():
         text = ui.strings(lang.code)["report_error"]
