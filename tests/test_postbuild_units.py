@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from helpers import FixtureSite
-from sitekit import markup, sitenav, structured_data, treatment_pages, wayfinding
+from sitekit import markup, sitenav, structured_data, treatment_pages, ui, wayfinding
 from sitekit.datafile import DataError
 from sitekit.project import DATA
 
@@ -153,24 +153,34 @@ def test_structured_data_cannot_end_its_script_element() -> None:
 def test_the_urgent_help_numbers_are_tap_to_call_links_in_the_language_order() -> None:
     settings = treatment_pages.load()
     norwegian = treatment_pages.callout_html(settings, "no")
-    assert re.findall(r'href="(tel:\d+)">([\d ]+)</a>', norwegian) == [
+    assert re.findall(r'href="(tel:\d+)">([\d -]+)</a>', norwegian) == [
         ("tel:113", "113"),
         ("tel:112", "112"),
         ("tel:911", "911"),
         ("tel:116117", "116 117"),
+        ("tel:22591300", "22 59 13 00"),
+        ("tel:18002221222", "1-800-222-1222"),
     ]
     assert [href for href, _ in treatment_pages.expected_links(settings, "es")] == [
         "tel:112",
         "tel:113",
         "tel:911",
         "tel:116117",
+        "tel:22591300",
+        "tel:18002221222",
     ]
+    # Each kind under its own heading, in the reader's language.
+    words = ui.strings("no")["urgent_help"]
+    kinds = re.findall(r'<p class="urgent-help-callout__kind">([^<]+)</p>', norwegian)
+    assert kinds == [words["emergency"], words["same-day"], words["poison"]]
 
 
 def _data(tmp_path: Path, old: str, new: str) -> Path:
+    """A copy of data/treatment_pages.yml with one change (a new file each time:
+    the file is read once per path)."""
     text = (DATA / "treatment_pages.yml").read_text(encoding="utf-8")
     assert old in text, old
-    path = tmp_path / "treatment_pages.yml"
+    path = tmp_path / f"treatment_pages-{len(list(tmp_path.glob('treatment_pages-*')))}.yml"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     return path
 
@@ -191,7 +201,7 @@ def test_a_wrong_data_file_is_reported_with_its_line(
     path = _data(tmp_path, old, new)
     (problem,) = treatment_pages.problems(("en",), path)
     assert problem.code == "data" and message in problem.message
-    assert problem.path.endswith("treatment_pages.yml")
+    assert problem.path == path.as_posix()
     if line_text is not None:
         lines = path.read_text(encoding="utf-8").splitlines()
         assert line_text in lines[problem.line - 1]
@@ -203,13 +213,18 @@ def test_a_number_without_words_in_a_language_is_reported(tmp_path: Path) -> Non
     path = _data(
         tmp_path,
         "    no-out-of-hours:",
-        '    es-poison: {dial: "915620420", kind: same-day}\n    no-out-of-hours:',
+        '    es-poison: {dial: "915620420", kind: poison, source: EU-112}\n    no-out-of-hours:',
     )
     problems = treatment_pages.problems(("en", "es", "no"), path)
     assert [(p.path, p.code) for p in problems] == [("data/ui.yml", "data")] * 3
     assert all("missing: es-poison" in p.message for p in problems)
     lines = (DATA / "ui.yml").read_text(encoding="utf-8").splitlines()
     assert all(lines[p.line - 1].strip() == "urgent_help:" for p in problems)
+
+
+def _line_with(path: Path, text: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if text in line)
 
 
 def test_the_checker_reports_a_wrong_data_file(
@@ -219,4 +234,17 @@ def test_the_checker_reports_a_wrong_data_file(
     broken = _data(tmp_path, '"112", kind: emergency', '"112", kind: soon')
     monkeypatch.setattr(treatment_pages, "TREATMENT_PAGES_FILE", broken)
     problems = FixtureSite(tmp_path / "site").problems()
-    assert [(p.code, p.line) for p in problems] == [("data", 14)]
+    assert [(p.code, p.line) for p in problems] == [("data", _line_with(broken, "kind: soon"))]
+
+
+def test_a_number_without_a_citable_source_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = _data(tmp_path, "source: US-FCC-911", "source: US-NOT-IN-THE-REGISTER")
+    monkeypatch.setattr(treatment_pages, "TREATMENT_PAGES_FILE", broken)
+    (problem,) = FixtureSite(tmp_path / "site").problems()
+    assert (problem.code, problem.line) == ("data", _line_with(broken, "US-NOT-IN-THE-REGISTER"))
+    assert "'US-NOT-IN-THE-REGISTER' of 911 is not a citable source" in problem.message
+    missing = _data(tmp_path, ", source: US-FCC-911", "")
+    (problem,) = treatment_pages.problems(("en",), missing)
+    assert "us-emergency: give the source of the number" in problem.message

@@ -93,7 +93,14 @@ def test_treatment_pages_show_the_urgent_help_callout_of_their_language(
         assert heading_end is not None
         assert html[heading_end.end() :].startswith('<div class="urgent-help-callout"')
     hrefs = {href for href, _ in treatment_pages.expected_links(settings, lang.code)}
-    assert hrefs == {"tel:112", "tel:113", "tel:911", "tel:116117"}
+    assert hrefs == {
+        "tel:112",
+        "tel:113",
+        "tel:911",
+        "tel:116117",
+        "tel:22591300",
+        "tel:18002221222",
+    }
 
 
 @pytest.mark.parametrize("lang", languages(), ids=lambda lang: lang.code)

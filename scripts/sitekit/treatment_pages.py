@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -23,9 +24,9 @@ from sitekit.report import Problem, error
 from sitekit.ui import UI_FILE, strings
 
 TREATMENT_PAGES_FILE = DATA / "treatment_pages.yml"
-# The two parts of the call-out: call now, or see a doctor today.
-KINDS = ("emergency", "same-day")
-_DIAL = re.compile(r"^\d[\d ]*\d$")
+# The parts of the call-out: call now, see a doctor today, poison information.
+KINDS = ("emergency", "same-day", "poison")
+_DIAL = re.compile(r"^\d[\d -]*\d$")
 CALLOUT_CLASS = "urgent-help-callout"
 
 
@@ -34,10 +35,11 @@ class Number:
     key: str
     dial: str  # as written: "116 117"
     kind: str  # one of KINDS
+    source: str  # id in data/sources.yml of the source that gives the number
 
     @property
     def href(self) -> str:
-        return "tel:" + self.dial.replace(" ", "")
+        return "tel:" + self.dial.replace(" ", "").replace("-", "")
 
 
 @dataclass(frozen=True)
@@ -66,12 +68,14 @@ def load(path: Path = TREATMENT_PAGES_FILE) -> TreatmentPages:
     for key, value in urgent["numbers"].items():
         where = ("urgent_help", "numbers", str(key))
         entry = value if isinstance(value, dict) else {}
-        dial, kind = entry.get("dial"), entry.get("kind")
+        dial, kind, source = entry.get("dial"), entry.get("kind"), entry.get("source")
         if not isinstance(dial, str) or not _DIAL.match(dial):
             raise fail(path, node, where, f'{key}: dial must be a quoted number, e.g. "112".')
         if kind not in KINDS:
             raise fail(path, node, where, f"{key}: kind must be one of {', '.join(KINDS)}.")
-        numbers.append(Number(str(key), dial, str(kind)))
+        if not isinstance(source, str) or not source:
+            raise fail(path, node, where, f"{key}: give the source of the number (an id).")
+        numbers.append(Number(str(key), dial, str(kind), source))
     related = related if isinstance(related, dict) else {}
     limit, before = related.get("limit"), related.get("before_section")
     if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
@@ -86,13 +90,35 @@ def _words(lang: str) -> dict[str, Any]:
     return words if isinstance(words, dict) else {}
 
 
-def problems(lang_codes: tuple[str, ...], path: Path = TREATMENT_PAGES_FILE) -> list[Problem]:
-    """What is wrong with the file, or with the call-out's words in data/ui.yml."""
+def problems(
+    lang_codes: tuple[str, ...],
+    path: Path = TREATMENT_PAGES_FILE,
+    citable: Collection[str] | None = None,
+) -> list[Problem]:
+    """What is wrong with the file, or with the call-out's words in data/ui.yml.
+
+    With ``citable`` (the ids of the sources that may be cited), every number's
+    source must be one of them: no number without a source that gives it.
+    """
     try:
         settings = load(path)
     except DataError as exc:
         return [exc.problem]
     found = []
+    node, _ = datafile.read(path)
+    for number in settings.numbers:
+        if citable is not None and number.source not in citable:
+            found.append(
+                error(
+                    display_path(path),
+                    line_of(node, "urgent_help", "numbers", number.key),
+                    "data",
+                    f"{number.key}: the source '{number.source}' of {number.dial} is not a "
+                    "citable source of data/sources.yml.",
+                    "give the id of a grade A, B or C source that gives this number, or "
+                    "remove the number.",
+                )
+            )
     ui_node, _ = datafile.read(UI_FILE)
     for code in lang_codes:
         words = _words(code)
