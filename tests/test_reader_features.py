@@ -20,7 +20,7 @@ import pytest
 from helpers import BuiltSite, built_path
 from sitekit import sitenav, treatment_pages, ui
 from sitekit.content import load_site
-from sitekit.htmlscan import page_facts, scan_html
+from sitekit.htmlscan import scan_html
 from sitekit.pages import Page
 from sitekit.project import Language, i18n_config, languages, mkdocs_config
 
@@ -85,7 +85,7 @@ def test_treatment_pages_show_the_urgent_help_callout_of_their_language(
     assert treatments
     for rel in treatments:
         html = _html(built_site, rel, lang)
-        (callout,) = page_facts(html).urgent_help
+        (callout,) = scan_html(html).urgent_help
         assert title in callout.text
         assert callout.links == treatment_pages.expected_links(settings, lang.code)
         # At the top of the urgent-help section: right after its heading.
@@ -134,7 +134,11 @@ def test_section_pages_have_breadcrumbs_and_treatments_related_ones_from_the_nav
             continue
         html = _html(built_site, entry.rel, lang)
         page_dir = (built_site.root / built_path(entry.rel, lang.url_prefix)).parent
-        crumbs = re.search(r'<nav class="breadcrumbs" aria-label="([^"]+)"><ol>(.*?)</ol>', html)
+        crumbs = re.search(
+            r'<nav class="breadcrumbs" aria-label="([^"]+)"><ol>(.*?)</ol></nav>'
+            r'<article class="md-content__inner',
+            html,
+        )
         assert crumbs is not None and unescape(crumbs.group(1)) == strings["breadcrumbs"]
         home_href, home_text = re.findall(r'<a href="([^"]+)">([^<]+)</a>', crumbs.group(2))[0]
         assert home_text == strings["home"]
@@ -142,7 +146,7 @@ def test_section_pages_have_breadcrumbs_and_treatments_related_ones_from_the_nav
             built_site.root / built_path("index.md", lang.url_prefix)
         ).resolve()
         assert unescape(crumbs.group(2)).endswith(f">{pages[entry.rel].meta['title']}</li>")
-        related = re.search(r'<nav class="related-pages".*?</nav>', html, re.S)
+        related = re.search(r'<div class="related-pages" role="navigation".*?</div>', html, re.S)
         if not _is_treatment(pages[entry.rel]):
             assert related is None, entry.rel
             continue

@@ -44,13 +44,13 @@ def article_span(text: str) -> tuple[int, int] | None:
     return (start.end(), end.start()) if end else None
 
 
-def insert_before_title(text: str, fragment: str) -> str:
-    """``fragment`` just before the page title (the article's first h1)."""
-    span = article_span(text)
-    h1 = _H1.search(text, span[0]) if span else None
-    if h1 is None:
+def insert_before_article(text: str, fragment: str) -> str:
+    """``fragment`` just before the article, where the theme puts its own path
+    navigation (the article starts with the title, then the disclaimer)."""
+    start = _ARTICLE.search(text)
+    if start is None:
         return text
-    return text[: h1.start()] + fragment + text[h1.start() :]
+    return text[: start.start()] + fragment + text[start.start() :]
 
 
 def insert_at_article_end(text: str, fragment: str) -> str:

@@ -9,7 +9,9 @@ engine's objects, so it runs after any build that writes Material's markup
 * marks tables whose first column labels the rows (the comparison table);
 * removes the theme's ``tabindex=""`` (invalid HTML);
 * adds schema.org ``MedicalWebPage`` data, breadcrumbs for pages inside a
-  navigation section, and a "report an error" link (``extra.report_url``);
+  navigation section (before the article, where the theme's own path would
+  go: the article starts with the title and the disclaimer), and a "report
+  an error" link (``extra.report_url``);
 * on treatment pages (data/treatment_pages.yml): the urgent-help call-out and
   a list of related treatments taken from the navigation;
 * names each language of the language menu in its own language (lang=…), and
@@ -152,7 +154,7 @@ def _add_breadcrumbs(
     trail: list[tuple[str, str | None]] = [(str(context.strings["home"]), home)]
     trail += [(sitenav.translated(s, context.nav_translations), None) for s in entry.sections]
     crumbs = wayfinding.breadcrumbs(str(context.strings["breadcrumbs"]), trail, title)
-    return markup.insert_before_title(text, crumbs)
+    return markup.insert_before_article(text, crumbs)
 
 
 def _add_related(
