@@ -19,13 +19,14 @@ ifdef SITE_LANG
 SERVE_LANG := --lang $(SITE_LANG)
 endif
 
-.PHONY: site check serve test lint typecheck browser clean help
+.PHONY: site check status serve test lint typecheck browser clean help
 
 help:
 	@echo "make site    check the content and build the site into site/"
 	@echo "make test    install test tools, run linters, type checks and every test"
 	@echo "make serve   live preview on http://127.0.0.1:$(PORT)/ (LANG=es for one language)"
 	@echo "make check   run the content checks only"
+	@echo "make status  translations missing, unfinished or outdated; reviews due"
 	@echo "make clean   remove site/ and the virtual environment"
 
 # The virtual environment, rebuilt when a requirements file changes.
@@ -45,6 +46,9 @@ site: $(VENV)/.site-deps
 
 check: $(VENV)/.site-deps
 	$(PY) scripts/check.py
+
+status: $(VENV)/.site-deps
+	$(PY) scripts/status.py
 
 serve: $(VENV)/.site-deps
 	$(PY) scripts/serve.py --port $(PORT) $(SERVE_LANG)

@@ -11,7 +11,12 @@ what a reader's browser downloads on a first visit.
 
 import sys
 
-from sitekit.cli import bench_main
+import _project_python  # runs this script with .venv/bin/python when needed
+
+try:
+    from sitekit.cli import bench_main
+except ImportError as exc:
+    sys.exit(_project_python.missing_dependencies(exc))
 
 if __name__ == "__main__":
     sys.exit(bench_main(sys.argv[1:]))

@@ -8,7 +8,12 @@ A failed check or build leaves the previous site/ untouched.
 
 import sys
 
-from sitekit.cli import build_main
+import _project_python  # runs this script with .venv/bin/python when needed
+
+try:
+    from sitekit.cli import build_main
+except ImportError as exc:
+    sys.exit(_project_python.missing_dependencies(exc))
 
 if __name__ == "__main__":
     sys.exit(build_main())

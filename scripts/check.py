@@ -11,7 +11,12 @@ Exit status: 0 no errors, 1 errors found, 2 wrong usage.
 
 import sys
 
-from sitekit.cli import check_main
+import _project_python  # runs this script with .venv/bin/python when needed
+
+try:
+    from sitekit.cli import check_main
+except ImportError as exc:
+    sys.exit(_project_python.missing_dependencies(exc))
 
 if __name__ == "__main__":
     sys.exit(check_main())

@@ -10,7 +10,12 @@ from the internet by other means.
 
 import sys
 
-from sitekit.browser import ensure_main
+import _project_python  # runs this script with .venv/bin/python when needed
+
+try:
+    from sitekit.browser import ensure_main
+except ImportError as exc:
+    sys.exit(_project_python.missing_dependencies(exc))
 
 if __name__ == "__main__":
     sys.exit(ensure_main())

@@ -10,7 +10,12 @@ replaced, so a new page can be reviewed but not published unfinished.
 
 import sys
 
-from sitekit.cli import new_page_main
+import _project_python  # runs this script with .venv/bin/python when needed
+
+try:
+    from sitekit.cli import new_page_main
+except ImportError as exc:
+    sys.exit(_project_python.missing_dependencies(exc))
 
 if __name__ == "__main__":
     sys.exit(new_page_main())

@@ -9,7 +9,12 @@ Build first with `make site`; the site is built for site_url, so use
 
 import sys
 
-from sitekit.cli import preview_main
+import _project_python  # runs this script with .venv/bin/python when needed
+
+try:
+    from sitekit.cli import preview_main
+except ImportError as exc:
+    sys.exit(_project_python.missing_dependencies(exc))
 
 if __name__ == "__main__":
     sys.exit(preview_main())

@@ -7,7 +7,12 @@ python scripts/serve.py --lang es   # Spanish only, served at /, for a faster lo
 
 import sys
 
-from sitekit.cli import serve_main
+import _project_python  # runs this script with .venv/bin/python when needed
+
+try:
+    from sitekit.cli import serve_main
+except ImportError as exc:
+    sys.exit(_project_python.missing_dependencies(exc))
 
 if __name__ == "__main__":
     sys.exit(serve_main())

@@ -7,7 +7,12 @@ python scripts/status.py --format markdown   # for a pull-request comment
 
 import sys
 
-from sitekit.cli import status_main
+import _project_python  # runs this script with .venv/bin/python when needed
+
+try:
+    from sitekit.cli import status_main
+except ImportError as exc:
+    sys.exit(_project_python.missing_dependencies(exc))
 
 if __name__ == "__main__":
     sys.exit(status_main())
