@@ -51,20 +51,18 @@ class FixtureSite:
         import shutil
 
         from sitekit.content import load_site
-        from sitekit.freshness import english_hash
+        from sitekit.freshness import updated_record, write_record
 
         shutil.copytree(FIXTURE, root, dirs_exist_ok=True)
         self.root = root
         self.docs = root / "docs"
-        # Translations record the hash of the English text they were made from.
-        english = load_site(self.docs)
-        for page in english.english().values():
-            for lang in english.translations:
-                path = self.docs / lang.code / page.rel
-                path.write_text(
-                    path.read_text(encoding="utf-8").replace("HASH", english_hash(page)),
-                    encoding="utf-8",
-                )
+        # Translations record the English text they were made from (--mark-translated).
+        site = load_site(self.docs)
+        for english in site.english().values():
+            for lang in site.translations:
+                page = site.counterpart(english, lang.code)
+                if page is not None:
+                    write_record(page, updated_record(page, english))
 
     def path(self, lang: str, rel: str = "treatments/example.md") -> Path:
         return self.docs / lang / rel

@@ -55,11 +55,18 @@ def test_usage_error_exits_2(site: FixtureSite) -> None:
 
 
 def test_warnings_pass_unless_strict(site: FixtureSite) -> None:
-    site.replace("en", "are common,", "are very common,")
+    site.replace("en", "next_review: 2026-12-31", "next_review: 2026-05-20")  # overdue
     assert run_check(site).returncode == 0
     strict = run_check(site, "--strict")
     assert strict.returncode == 1
-    assert "error [outdated]" in strict.stdout
+    assert "error [review-due]" in strict.stdout
+
+
+def test_outdated_translations_are_notices_even_when_strict(site: FixtureSite) -> None:
+    site.replace("en", "are common,", "are very common,")
+    strict = run_check(site, "--strict")
+    assert strict.returncode == 0, strict.stdout
+    assert "notice [outdated]" in strict.stdout
 
 
 def test_github_format_gives_inline_annotations(site: FixtureSite) -> None:
@@ -91,20 +98,73 @@ def test_paths_limit_the_report(site: FixtureSite) -> None:
     assert site.path("no").as_posix() not in result.stdout
 
 
-def test_mark_translated_records_the_english_hash(site: FixtureSite) -> None:
+def record_lines(text: str) -> dict[str, str]:
+    """The translated_from entries of a page, by section."""
+    block = text.split("translated_from:\n", 1)[1].split("---", 1)[0]
+    return dict(line.strip().split(": ", 1) for line in block.splitlines() if line.strip())
+
+
+def test_mark_translated_records_the_changed_section(site: FixtureSite) -> None:
     site.replace("en", "are common,", "are very common,")
+    site.replace("es", "son frecuentes,", "son muy frecuentes,")
     before = site.read("es")
     result = run_check(site, "--mark-translated", str(site.path("es")))
     assert result.returncode == 0, result.stdout + result.stderr
     after = site.read("es")
-    # Only the hash line changed.
-    changed = [
-        (a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b
-    ]
-    assert len(changed) == 1 and changed[0][1].startswith('translation_hash: "')
+    # Only the record of {#risks} changed; the text and the other sections did not.
+    old, new = record_lines(before), record_lines(after)
+    assert [s for s in old if old[s] != new[s]] == ["risks"]
+    assert before.split("---", 2)[2] == after.split("---", 2)[2]
     strict = run_check(site, "--strict")
     assert str(site.path("es")) not in strict.stdout  # up to date now
     assert str(site.path("no")) in strict.stdout  # still outdated
+
+
+def test_mark_translated_refuses_an_unedited_changed_section(site: FixtureSite) -> None:
+    site.replace("en", "are common,", "are very common,")
+    before = site.read("no")
+    result = run_check(site, "--mark-translated", str(site.path("no")))
+    assert result.returncode == 1
+    assert "{#risks} changed in English, but this translation of it was not edited" in (
+        result.stdout
+    )
+    assert "--no-change-needed" in result.stdout
+    assert site.read("no") == before
+
+
+def test_no_change_needed_is_recorded(site: FixtureSite) -> None:
+    site.replace("en", "are common,", "are common,\nas the studies show,")
+    result = run_check(site, "--mark-translated", "--no-change-needed", str(site.path("no")))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "unchanged: true" in record_lines(site.read("no"))["risks"]
+    assert str(site.path("no")) not in run_check(site, "--strict").stdout
+
+
+def test_mark_translated_one_section(site: FixtureSite) -> None:
+    site.replace("en", "are common,", "are very common,")  # {#risks}
+    site.replace("en", "smoother", "softer")  # {#claims}
+    site.replace("es", "son frecuentes,", "son muy frecuentes,")
+    result = run_check(site, "--mark-translated", "--section", "risks", str(site.path("es")))
+    assert result.returncode == 0, result.stdout + result.stderr
+    [problem] = json.loads(run_check(site, "--format", "json", str(site.path("es"))).stdout)[
+        "problems"
+    ]
+    assert problem["message"].startswith("{#claims} has changed in English")
+
+
+@pytest.mark.parametrize("unfinished", ["marker", "english"])
+def test_mark_translated_refuses_an_untranslated_page(site: FixtureSite, unfinished: str) -> None:
+    spanish = "Los moratones, el dolor y la hinchazón en la zona del pinchazo son frecuentes"
+    if unfinished == "marker":
+        site.replace("es", spanish, "[TODO: translate] Bruising, pain")
+    else:
+        english = site.read("en").split("\n## Risks and side effects {#risks}\n\n", 1)[1]
+        site.replace("es", spanish, english.split("\n", 1)[0].removesuffix("."))
+    before = site.read("es")
+    result = run_check(site, "--mark-translated", str(site.path("es")))
+    assert result.returncode == 1
+    assert ("[unfinished]" if unfinished == "marker" else "[language]") in result.stdout
+    assert site.read("es") == before
 
 
 def test_mark_translated_refuses_a_non_translation(site: FixtureSite) -> None:

@@ -29,7 +29,7 @@ import yaml
 from sitekit import htmlscan
 from sitekit.checks.structure import TREATMENT_SECTIONS
 from sitekit.content import load_site
-from sitekit.freshness import english_hash
+from sitekit.freshness import updated_record, write_record
 from sitekit.project import MKDOCS_YML, ROOT, mkdocs_config
 from sitekit.sources import load_registry
 from sitekit.ui import strings
@@ -199,7 +199,7 @@ def _relative(from_rel: str, to_rel: str) -> str:
     return os.path.relpath(to_rel, str(PurePosixPath(from_rel).parent)).replace(os.sep, "/")
 
 
-def _render(plan: PagePlan, lang: str, hash_value: str | None) -> str:
+def _render(plan: PagePlan, lang: str) -> str:
     ui = strings(lang)
     title = f"{TITLES[lang]} {plan.number}"
     front = [
@@ -214,8 +214,6 @@ def _render(plan: PagePlan, lang: str, hash_value: str | None) -> str:
         "next_review: 2027-05-01",
         "sources: [" + ", ".join(plan.sources) + "]",
     ]
-    if hash_value is not None:
-        front.append(f'translation_hash: "{hash_value}"')
     front.append("---")
     body = [f'--8<-- "{lang}/disclaimer.md"', ""]
     paragraph_iter = iter(plan.sentences)
@@ -298,14 +296,19 @@ def generate(root: Path, pages: int, seed: int = 1) -> None:
     for plan in plans:
         path = root / "docs" / "en" / plan.rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(_render(plan, "en", None), encoding="utf-8")
-    english = load_site(root / "docs").english()
+        path.write_text(_render(plan, "en"), encoding="utf-8")
     for plan in plans:
-        hash_value = english_hash(english[plan.rel])
         for lang in ("es", "no"):
             path = root / "docs" / lang / plan.rel
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(_render(plan, lang, hash_value), encoding="utf-8")
+            path.write_text(_render(plan, lang), encoding="utf-8")
+    # Translations record the English text they were made from, as --mark-translated does.
+    site = load_site(root / "docs")
+    for english in site.english().values():
+        for language in site.translations:
+            page = site.counterpart(english, language.code)
+            if page is not None:
+                write_record(page, updated_record(page, english))
     nav = _nav(plans)
     (root / "mkdocs.yml").write_text(_site_config(root, nav), encoding="utf-8")
     (root / "mkdocs-en.yml").write_text(_english_only_config(nav), encoding="utf-8")

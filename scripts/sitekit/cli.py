@@ -14,12 +14,18 @@ from pathlib import Path
 from sitekit import building, report
 from sitekit.changes import ChangesError, code_changes
 from sitekit.checks import Context, run
+from sitekit.checks.freshness import describe
 from sitekit.content import load_site
 from sitekit.datafile import DataError
-from sitekit.freshness import english_hash, write_hash
+from sitekit.freshness import FIELD, not_edited, section_hashes, updated_record, write_record
 from sitekit.pages import display_path
 from sitekit.project import DOCS, MKDOCS_YML, ROOT, languages
 from sitekit.sources import SOURCES_FILE, load_registry
+
+# Problems that mean a page is not (yet) a translation of its English page.
+MARK_BLOCKERS = frozenset(
+    {"unfinished", "language", "yaml", "unreadable", "encoding", "missing-original"}
+)
 
 
 def _date(value: str) -> dt.date:
@@ -109,6 +115,18 @@ def check_main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="record that the given translations now match their English page",
     )
+    parser.add_argument(
+        "--section",
+        action="append",
+        metavar="ID",
+        help="with --mark-translated: record only this section (repeat for more)",
+    )
+    parser.add_argument(
+        "--no-change-needed",
+        action="store_true",
+        help="with --mark-translated: the English change needs no change in this "
+        "translation (recorded in the page)",
+    )
     parser.add_argument("--today", type=_date, help=argparse.SUPPRESS)
     parser.add_argument("--docs", type=Path, default=DOCS, help=argparse.SUPPRESS)
     parser.add_argument("--sources", type=Path, default=SOURCES_FILE, help=argparse.SUPPRESS)
@@ -117,7 +135,13 @@ def check_main(argv: Sequence[str] | None = None) -> int:
     if args.mark_translated:
         if not args.paths:
             parser.error("--mark-translated needs the translated files, e.g. docs/es/about.md")
-        return _guarded(lambda: mark_translated(args.paths, args.docs, parser))
+        return _guarded(
+            lambda: mark_translated(
+                args.paths, args.docs, parser, args.section, args.no_change_needed
+            )
+        )
+    if args.section or args.no_change_needed:
+        parser.error("--section and --no-change-needed go with --mark-translated")
 
     def main() -> int:
         changes: list[report.Problem] = []
@@ -140,11 +164,20 @@ def check_main(argv: Sequence[str] | None = None) -> int:
     return _guarded(main)
 
 
-def mark_translated(paths: Sequence[Path], docs: Path, parser: argparse.ArgumentParser) -> int:
-    site = load_site(docs)
+def mark_translated(
+    paths: Sequence[Path],
+    docs: Path,
+    parser: argparse.ArgumentParser,
+    sections: list[str] | None = None,
+    no_change_needed: bool = False,
+) -> int:
+    """Record that translations now match their English page (all sections, or some)."""
+    context, problems = collect_problems(docs=docs)
+    site = context.site
     english = site.default
     translated = {lang.code for lang in site.translations}
     updates = []
+    refusals: list[report.Problem] = []
     for path in paths:
         resolved = path.resolve()
         try:
@@ -158,28 +191,65 @@ def mark_translated(paths: Sequence[Path], docs: Path, parser: argparse.Argument
             )
         page = site.pages.get(lang, {}).get(rel)
         original = site.pages.get(english.code, {}).get(rel)
-        broken = [
-            p
-            for p in site.problems
-            if p.path in {display_path(resolved), display_path(docs / english.code / rel)}
-        ]
-        if page is None or original is None or broken:
-            problems = broken or [
+        shown = display_path(resolved)
+        if page is None or original is None:
+            refusals.append(
                 report.error(
-                    display_path(resolved),
+                    shown,
                     0,
                     "mark-translated",
                     "this file or its English original does not exist.",
                     f"check the path; the English page is docs/{english.code}/{rel}.",
                 )
-            ]
-            sys.stdout.write(report.format_text(problems))
-            print("Nothing was written.", file=sys.stderr)
-            return 1
-        updates.append((page, english_hash(original)))
-    for page, value in updates:
-        write_hash(page, value)
-        print(f'{page.display}: recorded translation_hash "{value}" (the current English text).')
+            )
+            continue
+        # A page that cannot be read, or that is not translated yet, is not marked.
+        blocking = [
+            p
+            for p in problems
+            if p.path in {shown, original.display}
+            and p.severity is report.Severity.ERROR
+            and p.code in MARK_BLOCKERS
+        ]
+        wanted = sections if sections is not None else None
+        unknown = [s for s in wanted or [] if s not in section_hashes(original)]
+        if unknown:
+            parser.error(
+                f"{original.display} has no section {', '.join('#' + s for s in unknown)}; "
+                "give heading IDs of the English page (or _intro)"
+            )
+        stale = not_edited(page, original, wanted or list(section_hashes(original)))
+        if stale and not no_change_needed:
+            blocking.append(
+                report.error(
+                    shown,
+                    page.line_of(FIELD),
+                    "mark-translated",
+                    f"{describe(stale)} changed in English, but this translation of "
+                    f"{'it' if len(stale) == 1 else 'them'} was not edited since it was "
+                    "last marked.",
+                    f"see the English changes (python scripts/status.py --diff {shown}) and "
+                    "update the translation; if it needs no change, say so with "
+                    "--no-change-needed (recorded in the page).",
+                )
+            )
+        if blocking:
+            refusals.extend(blocking)
+            continue
+        updates.append(
+            (
+                page,
+                updated_record(page, original, wanted, set(stale) if no_change_needed else set()),
+            )
+        )
+    if refusals:
+        sys.stdout.write(report.format_text(refusals))
+        print("Nothing was written.", file=sys.stderr)
+        return 1
+    for page, entries in updates:
+        write_record(page, entries)
+        which = "every section" if sections is None else describe(sections)
+        print(f"{page.display}: recorded {which} as translated from the current English text.")
     return 0
 
 

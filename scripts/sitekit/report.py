@@ -12,6 +12,9 @@ from itertools import groupby
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    # A known, reader-visible state that needs work but blocks nothing, even under
+    # --strict: a translation behind its English page (see CONTRIBUTING.md).
+    NOTICE = "notice"
 
 
 @dataclass(frozen=True)
@@ -38,9 +41,18 @@ def warning(path: str, line: int, code: str, message: str, hint: str = "") -> Pr
     return Problem(path, line, code, message, hint, Severity.WARNING)
 
 
+def notice(path: str, line: int, code: str, message: str, hint: str = "") -> Problem:
+    return Problem(path, line, code, message, hint, Severity.NOTICE)
+
+
 def escalate(problems: Iterable[Problem]) -> list[Problem]:
-    """Under ``--strict`` every warning is an error."""
-    return [replace(problem, severity=Severity.ERROR) for problem in problems]
+    """Under ``--strict`` every warning is an error; notices stay notices."""
+    return [
+        replace(problem, severity=Severity.ERROR)
+        if problem.severity is Severity.WARNING
+        else problem
+        for problem in problems
+    ]
 
 
 def sort(problems: Iterable[Problem]) -> list[Problem]:
@@ -52,15 +64,19 @@ def has_errors(problems: Iterable[Problem]) -> bool:
 
 
 def summary(problems: Sequence[Problem]) -> str:
-    errors = sum(problem.severity is Severity.ERROR for problem in problems)
-    warnings = len(problems) - errors
-    files = len({problem.path for problem in problems})
     if not problems:
         return "No problems found."
-    return (
-        f"{errors} error{'s' * (errors != 1)} and {warnings} warning{'s' * (warnings != 1)} "
-        f"in {files} file{'s' * (files != 1)}."
-    )
+    counts = {
+        severity: sum(problem.severity is severity for problem in problems) for severity in Severity
+    }
+    files = len({problem.path for problem in problems})
+    parts = [
+        f"{counts[Severity.ERROR]} error{'s' * (counts[Severity.ERROR] != 1)}",
+        f"{counts[Severity.WARNING]} warning{'s' * (counts[Severity.WARNING] != 1)}",
+    ]
+    if counts[Severity.NOTICE]:
+        parts.append(f"{counts[Severity.NOTICE]} notice{'s' * (counts[Severity.NOTICE] != 1)}")
+    return f"{', '.join(parts[:-1])} and {parts[-1]} in {files} file{'s' * (files != 1)}."
 
 
 def format_text(problems: Sequence[Problem]) -> str:

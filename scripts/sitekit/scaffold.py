@@ -17,8 +17,8 @@ from pathlib import Path
 from sitekit import ui
 from sitekit.checks.structure import TREATMENT_SECTIONS
 from sitekit.disclaimers import include_line
-from sitekit.freshness import english_hash
-from sitekit.pages import parse_page
+from sitekit.freshness import text_with_record, updated_record
+from sitekit.pages import Page, parse_page
 from sitekit.project import DOCS, MKDOCS_YML, Language, languages
 
 _PATH = re.compile(
@@ -43,6 +43,14 @@ PROMPTS = {
     "and whom to contact.",
     "urgent-help": "warning signs and the emergency numbers 112, 113 and 911.",
 }
+
+
+def _recorded(path: Path, text: str, lang: Language, rel: str, english: Page) -> str:
+    """A new translation's text with the record of the English text it starts from."""
+    page, problems = parse_page(path, lang.code, rel, text)
+    if problems:  # pragma: no cover - the template is valid by construction
+        raise ScaffoldError(f"internal error in the page template: {problems[0].message}")
+    return text_with_record(page, updated_record(page, english))
 
 
 class ScaffoldError(Exception):
@@ -145,12 +153,13 @@ def plan(
                     ("last_reviewed", today.isoformat()),
                     ("next_review", review.isoformat()),
                     ("sources", "[]"),
-                    ("translation_hash", _quote(english_hash(english_page))),
                 ]
             )
             + "\n"
             + _body(lang, page_type, is_english=False)
         )
+        target = docs / lang.code / rel
+        files[target] = _recorded(target, files[target], lang, rel, english_page)
     nav_text = add_to_nav(mkdocs_yml.read_text(encoding="utf-8"), rel, match.group("section"))
     return Plan(rel, files, nav_text)
 

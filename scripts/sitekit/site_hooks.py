@@ -34,7 +34,8 @@ from sitekit import (
     ui,
 )
 from sitekit.datafile import DataError
-from sitekit.freshness import english_hash
+from sitekit.freshness import FIELD, changed_sections, parse_record
+from sitekit.pages import Page as SourcePage
 from sitekit.pages import display_path, parse_page, read_text
 from sitekit.project import Language, languages
 from sitekit.sources import Registry, load_registry, render_citations
@@ -116,14 +117,14 @@ def _registry() -> Registry:
 
 
 @cache
-def _english_hash(docs: Path, rel: str) -> str | None:
-    """Hash of the English page a translation should match (None if unreadable)."""
+def _english_page(docs: Path, rel: str) -> SourcePage | None:
+    """The English page a translation should match (None if unreadable)."""
     path = docs / languages()[0].code / rel
     text, problem = read_text(path)
     if text is None or problem is not None:
         return None
     page, problems = parse_page(path, languages()[0].code, rel, text)
-    return None if problems else english_hash(page)
+    return None if problems else page
 
 
 @cache
@@ -139,7 +140,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         global _STATE
         _STATE = _BuildState()
         # A preview rebuilds in the same process: read pages and data afresh.
-        for cached in (_registry, _english_hash, _abbreviations, load_treatment_pages):
+        for cached in (_registry, _english_page, _abbreviations, load_treatment_pages):
             cached.cache_clear()
 
 
@@ -216,12 +217,11 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Any
 
 def _outdated_notice(page: Page, lang: Language, docs: Path) -> str:
     """A notice on a translation made from an older version of the English page."""
-    recorded = page.meta.get("translation_hash")
     english = (getattr(page.file, "alternates", {}) or {}).get(languages()[0].code)
-    if not isinstance(recorded, str) or english is None:
+    original = _english_page(docs, _group(page, lang.code))
+    if english is None or original is None:
         return ""
-    current = _english_hash(docs, _group(page, lang.code))
-    if current is None or current == recorded:
+    if not changed_sections(parse_record(page.meta.get(FIELD)), original):
         return ""
     strings = ui.strings(lang.code)
     href = html.escape(get_relative_url(english.url, page.url))

@@ -14,7 +14,7 @@ from enum import StrEnum
 from sitekit import readability
 from sitekit.checks.placeholders import MARKER
 from sitekit.content import Site
-from sitekit.freshness import is_outdated
+from sitekit.freshness import FIELD, outdated_sections
 from sitekit.pages import Page
 from sitekit.ui import english_name
 
@@ -71,7 +71,7 @@ def collect(site: Site, today: dt.date) -> list[Row]:
                 states[lang.code] = State.MISSING
             elif _unfinished(page):
                 states[lang.code] = State.UNFINISHED
-            elif is_outdated(page, english) or "translation_hash" not in page.meta:
+            elif FIELD not in page.meta or outdated_sections(page, english):
                 states[lang.code] = State.OUTDATED
             else:
                 states[lang.code] = State.UP_TO_DATE

@@ -1,30 +1,49 @@
-"""7. Translation freshness: a translation made from an older English text is outdated."""
+"""7. Translation freshness: which sections of the English page changed since translation."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from sitekit.checks import Context
-from sitekit.freshness import english_hash
-from sitekit.report import Problem, warning
+from sitekit.checks.structure import SAFETY_SECTIONS
+from sitekit.freshness import FIELD, outdated_sections
+from sitekit.report import Problem, notice
+
+
+def describe(sections: list[str]) -> str:
+    """'{#risks} and {#urgent-help}' for a list of section IDs."""
+    names = [
+        f"{{#{s}}}" if not s.startswith("_") else "the title and introduction" for s in sections
+    ]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def check(context: Context) -> Iterator[Problem]:
     site = context.site
     for _, english in sorted(site.english().items()):
-        current = english_hash(english)
         for lang in site.translations:
             translation = site.counterpart(english, lang.code)
-            recorded = translation.meta.get("translation_hash") if translation else None
-            if translation is None or not isinstance(recorded, str) or recorded == current:
+            if translation is None:
                 continue
-            yield warning(
+            changed = outdated_sections(translation, english)
+            if not changed:
+                continue
+            safety = [s for s in changed if s in SAFETY_SECTIONS]
+            verb = "changed" if len(changed) > 1 else "has changed"
+            message = f"{describe(changed)} {verb} in English since this translation was made"
+            if safety:
+                message += (
+                    f" ({describe(safety)}: safety information; readers see a prominent "
+                    "'changed in English' notice there)"
+                )
+            else:
+                message += "; readers see a notice at each changed section"
+            yield notice(
                 translation.display,
-                translation.line_of("translation_hash"),
+                translation.line_of(FIELD),
                 "outdated",
-                f"the English page has changed since this translation was made "
-                f"(recorded {translation.meta['translation_hash']}, English is now "
-                f"{current}); readers see an 'out of date' notice.",
-                f"update the translation from {english.display}, then run: "
-                f"python scripts/check.py --mark-translated {translation.display}",
+                message + ".",
+                f"see what changed: python scripts/status.py --diff {translation.display}; "
+                f"update the translation, then run: python scripts/check.py --mark-translated "
+                f"{translation.display}",
             )

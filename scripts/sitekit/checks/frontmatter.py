@@ -8,13 +8,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from sitekit.checks import Context
+from sitekit.freshness import FIELD, malformed
 from sitekit.pages import Page
 from sitekit.report import Problem, error
 
 PAGE_TYPES = ("general", "treatment")
 HIDE_VALUES = ("navigation", "toc", "footer")
 REQUIRED = ("title", "description", "last_reviewed", "next_review", "sources")
-OPTIONAL = ("page_type", "translation_hash", "hide")
+OPTIONAL = ("page_type", FIELD, "hide")
 TITLE_MAX = 70
 DESCRIPTION_RANGE = (50, 170)  # what search engines show without cutting
 
@@ -155,7 +156,7 @@ def check_page(page: Page, *, is_translation: bool, today: dt.date) -> Iterator[
                 f"use some of: {', '.join(HIDE_VALUES)}.",
             )
 
-    if is_translation and "translation_hash" not in meta:
+    if is_translation and FIELD not in meta:
         yield error(
             page.display,
             1,
@@ -163,15 +164,16 @@ def check_page(page: Page, *, is_translation: bool, today: dt.date) -> Iterator[
             "the translation does not record which English text it was translated from.",
             f"after translating, run: python scripts/check.py --mark-translated {page.display}",
         )
-    if not is_translation and "translation_hash" in meta:
+    if not is_translation and FIELD in meta:
         yield problem(
-            "translation_hash",
-            "an English page has no 'translation_hash'.",
+            FIELD,
+            f"an English page has no '{FIELD}'.",
             "remove the key; it belongs to translations only.",
         )
-    if "translation_hash" in meta and not isinstance(meta["translation_hash"], str):
+    if FIELD in meta and malformed(meta[FIELD]):
         yield expect(
-            "translation_hash",
-            "text in quotes",
-            f"run: python scripts/check.py --mark-translated {page.display}",
+            FIELD,
+            "the record that --mark-translated writes (section: {en: …, tr: …})",
+            f"do not edit it by hand; run: python scripts/check.py --mark-translated "
+            f"{page.display}",
         )

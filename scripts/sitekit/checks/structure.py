@@ -28,6 +28,9 @@ TREATMENT_SECTIONS = (
     "urgent-help",
     "sources",
 )
+# Sections whose English changes reach readers of a lagging translation as a
+# prominent "changed in English" notice (CONTRIBUTING.md, "English-only changes").
+SAFETY_SECTIONS = frozenset({"risks", "who-should-not", "warning-signs", "urgent-help"})
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
