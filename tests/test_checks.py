@@ -243,6 +243,18 @@ def test_citation_not_in_the_register(site: FixtureSite) -> None:
     assert any("TEST-REG-2021" in p.hint for p in problems)
 
 
+def test_an_unrelated_id_is_never_suggested(site: FixtureSite) -> None:
+    # Another author of the same year: difflib alone (cutoff 0.6) offered TEST-REG-2021.
+    site.replace("en", "[^TEST-REG-2021]", "[^TEST-KIM-2021]")
+    [problem] = [
+        p
+        for p in only(site.problems(), "citation", site.path("en"))
+        if "is not in data/sources.yml" in p.message
+    ]
+    assert "did you mean" not in problem.hint
+    assert problem.hint.startswith("add the source to data/sources.yml first")
+
+
 def test_cited_source_missing_from_front_matter(site: FixtureSite) -> None:
     site.replace("en", "sources: [TEST-TRIAL-2020, TEST-REG-2021]", "sources: [TEST-TRIAL-2020]")
     problems = only(site.problems(), "citation", site.path("en"))

@@ -11,10 +11,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitekit.content import Site
-from sitekit.project import DATA, INCLUDES, MKDOCS_YML
-from sitekit.report import Problem
-from sitekit.sources import Registry
+from sitekit.content import Site, load_site
+from sitekit.project import DATA, DOCS, INCLUDES, MKDOCS_YML
+from sitekit.report import Problem, escalate
+from sitekit.sources import SOURCES_FILE, Registry, load_registry
 
 
 @dataclass
@@ -98,7 +98,7 @@ def run(context: Context, *, parallel: bool | None = None) -> list[Problem]:
     if not (_can_fork(context) if parallel is None else parallel):
         for check in checks:
             problems.extend(check(context))
-        return problems
+        return _folded(context, problems)
     second = [i for i, check in enumerate(checks) if check.__module__ in _SECOND_PROCESS]
     found: dict[int, list[Problem]] = {}
     _forked_context = context
@@ -114,4 +114,29 @@ def run(context: Context, *, parallel: bool | None = None) -> list[Problem]:
         _forked_context = None
     for i in range(len(checks)):
         problems.extend(found[i])
-    return problems
+    return _folded(context, problems)
+
+
+def _folded(context: Context, problems: list[Problem]) -> list[Problem]:
+    from sitekit.checks.placeholders import fold_unfinished
+
+    return fold_unfinished(context.site, problems)
+
+
+def collect_problems(
+    *,
+    docs: Path = DOCS,
+    sources: Path = SOURCES_FILE,
+    today: dt.date | None = None,
+    strict: bool = False,
+) -> tuple[Context, list[Problem]]:
+    """Load the pages and the sources and run every content check."""
+    config = docs.parent / "mkdocs.yml"  # the navigation that goes with these pages
+    context = Context(
+        site=load_site(docs),
+        registry=load_registry(sources),
+        today=today or dt.date.today(),
+        mkdocs_yml=config if config.is_file() else None,
+    )
+    problems = run(context)
+    return context, escalate(problems) if strict else problems

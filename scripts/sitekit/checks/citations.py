@@ -10,6 +10,10 @@ from sitekit.checks import Context
 from sitekit.pages import Page
 from sitekit.report import Problem, error
 
+# How alike an unknown id and a known one must be (difflib's ratio) to be offered as
+# the intended one: typos score 0.9 and more; unrelated ids of the same year, about 0.7.
+SUGGEST_FROM = 0.8
+
 
 def check(context: Context) -> Iterator[Problem]:
     site = context.site
@@ -58,12 +62,9 @@ def _page_citations(page: Page, known: list[str]) -> Iterator[Problem]:
     cited: set[str] = set()
     for label, line in page.footnote_refs:
         if label not in known:
-            close = difflib.get_close_matches(label, known, n=1)
-            hint = (
-                f"did you mean [^{close[0]}]?"
-                if close
-                else "add the source to data/sources.yml first."
-            )
+            close = difflib.get_close_matches(label, known, n=1, cutoff=SUGGEST_FROM)
+            add = "add the source to data/sources.yml first (with its identifier and grade)"
+            hint = f"did you mean [^{close[0]}]? If not, {add}." if close else f"{add}."
             yield error(
                 page.display, line, "citation", f"[^{label}] is not in data/sources.yml.", hint
             )
