@@ -44,6 +44,19 @@ def english_pages() -> list[str]:
 FIXTURE = Path(__file__).parent / "fixtures" / "site"
 
 
+def git(root: Path, *args: str, date: str = "2026-10-01T10:00:00+00:00") -> str:
+    """Run git in ``root`` with a fixed identity and commit date; its output."""
+    import os
+    import subprocess
+
+    env = dict(os.environ, GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
+    identity = ["-c", "user.name=Editor", "-c", "user.email=editor@example.org"]
+    result = subprocess.run(
+        ["git", *identity, *args], cwd=root, env=env, check=True, capture_output=True, text=True
+    )
+    return result.stdout
+
+
 class FixtureSite:
     """A copy of tests/fixtures/site that a test may break, and the checks' verdict on it."""
 

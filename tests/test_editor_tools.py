@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from helpers import FixtureSite
-from sitekit import scaffold, status
+from sitekit import editors_page, scaffold, status, status_format
 from sitekit.checks import run
 from sitekit.cli import new_page_main
 from sitekit.content import load_site
@@ -148,9 +148,21 @@ def test_status_reports_each_state(site: FixtureSite) -> None:
 
 def test_status_as_terminal_table_and_markdown(site: FixtureSite) -> None:
     loaded = load_site(site.docs)
-    rows = status.collect(loaded, dt.date(2027, 1, 10))
-    text = status.format_text(loaded, rows)
+    found = status.collect_status(loaded, dt.date(2027, 1, 10))
+    text = status_format.format_text(loaded, found)
     assert "treatments/example.md" in text and "overdue by 10 days" in text
-    markdown = status.format_markdown(loaded, rows)
+    markdown = status_format.format_markdown(loaded, found)
     assert "| Page | English | Spanish | Norwegian | Next review |" in markdown
     assert "| `index.md` | ✅ original | ✅ up to date | ✅ up to date |" in markdown
+
+
+def test_editors_page_links_every_page_and_names_outdated_sections(
+    site: FixtureSite, tmp_path: Path
+) -> None:
+    site.replace("en", "are common,", "are very common,")
+    page = editors_page.write(tmp_path / "built", site.docs, dt.date(2026, 6, 1))
+    html = page.read_text(encoding="utf-8")
+    assert '<a href="../../es/treatments/example/">⚠️ outdated</a><br>{#risks} (safety)' in html
+    assert '<a href="../../treatments/example/">✅ original</a>' in html
+    assert '<a href="../../no/">✅ up to date</a>' in html
+    assert "Spanish: 1 up to date, 1 outdated." in html

@@ -13,19 +13,15 @@ from pathlib import Path
 
 from sitekit import building, report
 from sitekit.changes import ChangesError, code_changes
-from sitekit.checks import Context, run
-from sitekit.checks.freshness import describe
+from sitekit.checks import collect_problems
 from sitekit.content import load_site
 from sitekit.datafile import DataError
-from sitekit.freshness import FIELD, not_edited, section_hashes, updated_record, write_record
+from sitekit.marking import mark_translated
 from sitekit.pages import display_path
 from sitekit.project import DOCS, MKDOCS_YML, ROOT, languages
-from sitekit.sources import SOURCES_FILE, load_registry
+from sitekit.sources import SOURCES_FILE
 
-# Problems that mean a page is not (yet) a translation of its English page.
-MARK_BLOCKERS = frozenset(
-    {"unfinished", "language", "yaml", "unreadable", "encoding", "missing-original"}
-)
+__all__ = ["collect_problems"]  # also used by the tests
 
 
 def _date(value: str) -> dt.date:
@@ -56,25 +52,6 @@ def _guarded(main: Callable[[], int]) -> int:
             file=sys.stderr,
         )
         return 1
-
-
-def collect_problems(
-    *,
-    docs: Path = DOCS,
-    sources: Path = SOURCES_FILE,
-    today: dt.date | None = None,
-    strict: bool = False,
-) -> tuple[Context, list[report.Problem]]:
-    """Load the sources and run every content check."""
-    config = docs.parent / "mkdocs.yml"  # the navigation that goes with these pages
-    context = Context(
-        site=load_site(docs),
-        registry=load_registry(sources),
-        today=today or dt.date.today(),
-        mkdocs_yml=config if config.is_file() else None,
-    )
-    problems = run(context)
-    return context, report.escalate(problems) if strict else problems
 
 
 # --- check.py ------------------------------------------------------------------
@@ -162,95 +139,6 @@ def check_main(argv: Sequence[str] | None = None) -> int:
         return 1 if report.has_errors(problems) else 0
 
     return _guarded(main)
-
-
-def mark_translated(
-    paths: Sequence[Path],
-    docs: Path,
-    parser: argparse.ArgumentParser,
-    sections: list[str] | None = None,
-    no_change_needed: bool = False,
-) -> int:
-    """Record that translations now match their English page (all sections, or some)."""
-    context, problems = collect_problems(docs=docs)
-    site = context.site
-    english = site.default
-    translated = {lang.code for lang in site.translations}
-    updates = []
-    refusals: list[report.Problem] = []
-    for path in paths:
-        resolved = path.resolve()
-        try:
-            lang, rel = resolved.relative_to(docs.resolve()).as_posix().split("/", 1)
-        except ValueError:
-            lang, rel = "", ""
-        if lang not in translated:
-            parser.error(
-                f"{path} is not a translation: give a file under "
-                + " or ".join(f"docs/{code}/" for code in sorted(translated))
-            )
-        page = site.pages.get(lang, {}).get(rel)
-        original = site.pages.get(english.code, {}).get(rel)
-        shown = display_path(resolved)
-        if page is None or original is None:
-            refusals.append(
-                report.error(
-                    shown,
-                    0,
-                    "mark-translated",
-                    "this file or its English original does not exist.",
-                    f"check the path; the English page is docs/{english.code}/{rel}.",
-                )
-            )
-            continue
-        # A page that cannot be read, or that is not translated yet, is not marked.
-        blocking = [
-            p
-            for p in problems
-            if p.path in {shown, original.display}
-            and p.severity is report.Severity.ERROR
-            and p.code in MARK_BLOCKERS
-        ]
-        wanted = sections if sections is not None else None
-        unknown = [s for s in wanted or [] if s not in section_hashes(original)]
-        if unknown:
-            parser.error(
-                f"{original.display} has no section {', '.join('#' + s for s in unknown)}; "
-                "give heading IDs of the English page (or _intro)"
-            )
-        stale = not_edited(page, original, wanted or list(section_hashes(original)))
-        if stale and not no_change_needed:
-            blocking.append(
-                report.error(
-                    shown,
-                    page.line_of(FIELD),
-                    "mark-translated",
-                    f"{describe(stale)} changed in English, but this translation of "
-                    f"{'it' if len(stale) == 1 else 'them'} was not edited since it was "
-                    "last marked.",
-                    f"see the English changes (python scripts/status.py --diff {shown}) and "
-                    "update the translation; if it needs no change, say so with "
-                    "--no-change-needed (recorded in the page).",
-                )
-            )
-        if blocking:
-            refusals.extend(blocking)
-            continue
-        updates.append(
-            (
-                page,
-                updated_record(page, original, wanted, set(stale) if no_change_needed else set()),
-            )
-        )
-    if refusals:
-        sys.stdout.write(report.format_text(refusals))
-        print("Nothing was written.", file=sys.stderr)
-        return 1
-    for page, entries in updates:
-        write_record(page, entries)
-        which = "every section" if sections is None else describe(sections)
-        print(f"{page.display}: recorded {which} as translated from the current English text.")
-    return 0
 
 
 # --- build.py ------------------------------------------------------------------
@@ -395,18 +283,29 @@ def new_page_main(argv: Sequence[str] | None = None) -> int:
 
 
 def status_main(argv: Sequence[str] | None = None) -> int:
-    from sitekit import status
+    from sitekit import english_diff, status, status_format
+    from sitekit.history import file_history
+    from sitekit.marking import translation_path
 
     parser = argparse.ArgumentParser(
         prog="python scripts/status.py",
-        description="Translation status of every page (up to date, outdated, unfinished, "
-        "missing), reviews due soon, and the reading level of every page in every language.",
+        description="Translation status of every page (up to date, outdated with the "
+        "sections and since when, unfinished, missing, orphans), reviews due soon, and "
+        "the reading level of every page in every language.",
+        epilog="Example: python scripts/status.py --diff docs/es/treatments/mesotherapy.md",
     )
     parser.add_argument(
         "--format",
-        choices=["text", "markdown"],
+        choices=sorted(status_format.FORMATS),
         default="text",
-        help="text for the terminal (default) or markdown for a pull request",
+        help="text for the terminal (default), markdown for a pull request, json for tools",
+    )
+    parser.add_argument(
+        "--diff",
+        type=Path,
+        metavar="FILE",
+        help="print the English changes this translation has not caught up with, "
+        "section by section (uses the Git history)",
     )
     parser.add_argument("--today", type=_date, help=argparse.SUPPRESS)
     parser.add_argument("--docs", type=Path, default=DOCS, help=argparse.SUPPRESS)
@@ -417,19 +316,23 @@ def status_main(argv: Sequence[str] | None = None) -> int:
         if site.problems and not site.pages.get(site.default.code):
             sys.stdout.write(report.format_text(site.problems))
             return 1
-        rows = status.collect(site, args.today or dt.date.today())
+        if args.diff is not None:
+            lang, rel = translation_path(args.diff, args.docs, site, parser)
+            page, english = site.pages[lang].get(rel), site.english().get(rel)
+            if page is None or english is None:
+                original = args.docs / site.default.code / rel
+                missing = display_path(args.diff if page is None else original)
+                print(f"error: {missing} does not exist or cannot be read.", file=sys.stderr)
+                return 1
+            sys.stdout.write(english_diff.report(page, english, file_history(english.path)))
+            return 0
+        result = status.collect_status(site, args.today or dt.date.today(), status.git_history())
         try:
             reading = status.collect_reading(site)
         except DataError as exc:
             sys.stdout.write(report.format_text([exc.problem]))
             return 1
-        if args.format == "markdown":
-            report_text = status.format_markdown(site, rows)
-            report_text += "\n" + status.format_reading_markdown(site, reading)
-        else:
-            report_text = status.format_text(site, rows)
-            report_text += "\n" + status.format_reading_text(site, reading)
-        sys.stdout.write(report_text)
+        sys.stdout.write(status_format.FORMATS[args.format](site, result, reading))
         return 0
 
     return _guarded(main)

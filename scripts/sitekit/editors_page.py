@@ -8,7 +8,7 @@ from pathlib import Path
 
 import markdown
 
-from sitekit import sanitize, status
+from sitekit import sanitize, status, status_format
 from sitekit.content import load_site
 
 EDITORS_PATH = Path("editors") / "status" / "index.html"
@@ -17,8 +17,10 @@ EDITORS_PATH = Path("editors") / "status" / "index.html"
 def write(site_dir: Path, docs: Path, today: dt.date | None = None) -> Path:
     """Write the status page of the pages in ``docs`` into a built site; return its path."""
     site = load_site(docs)
-    rows = status.collect(site, today or dt.date.today())
-    table = markdown.markdown(status.format_markdown(site, rows), extensions=["tables"])
+    found = status.collect_status(site, today or dt.date.today(), status.git_history())
+    # Links are relative to editors/status/: the root of the site is two levels up.
+    report = status_format.format_markdown(site, found, link_base="../../")
+    table = markdown.markdown(report, extensions=["tables"])
     body = sanitize.clean(table)  # page titles come from the pages
     stylesheets = sorted((site_dir / "assets" / "stylesheets").glob("main.*.min.css"))
     links = [f"../../assets/stylesheets/{path.name}" for path in stylesheets]

@@ -12,7 +12,8 @@ A section is a heading with an ID and the text up to the next heading; ``_intro`
 is the title, the description and the text before the first heading. When an
 English section changes, its hash differs and that section of the translation
 is outdated: the checker names it and readers see a notice there. No Git
-history is needed, so shallow CI clones work.
+history is needed, so shallow CI clones work; where history exists,
+``sitekit.history`` finds when the English section changed and its old text.
 """
 
 from __future__ import annotations
@@ -31,8 +32,9 @@ HASH_LENGTH = 8
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
-def section_texts(page: Page) -> dict[str, str]:
-    """Each section's text by ID, in page order; whitespace does not count."""
+def section_lines(page: Page) -> dict[str, list[str]]:
+    """Each section's lines as written, by ID, in page order (``_intro``: title and
+    description lines, then the body before the first heading)."""
     starts = {h.line: h.id for h in page.headings if h.id}
     chunks: dict[str, list[str]] = {
         INTRO: [str(page.meta.get("title", "")), str(page.meta.get("description", ""))]
@@ -44,8 +46,13 @@ def section_texts(page: Page) -> dict[str, str]:
             current = section
             chunks[current] = []
         chunks[current].append(line)
+    return chunks
+
+
+def section_texts(page: Page) -> dict[str, str]:
+    """Each section's text by ID, in page order; whitespace does not count."""
     texts = {}
-    for section, lines in chunks.items():
+    for section, lines in section_lines(page).items():
         paragraphs = _PARAGRAPH_BREAK.split("\n".join(lines))
         texts[section] = "\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
     return texts

@@ -30,11 +30,13 @@ from sitekit import (
     postbuild,
     sanitize,
     search_index,
+    section_notices,
     sitemaps,
     ui,
 )
 from sitekit.datafile import DataError
-from sitekit.freshness import FIELD, changed_sections, parse_record
+from sitekit.freshness import FIELD, parse_record
+from sitekit.history import History, file_history
 from sitekit.pages import Page as SourcePage
 from sitekit.pages import display_path, parse_page, read_text
 from sitekit.project import Language, languages
@@ -128,6 +130,12 @@ def _english_page(docs: Path, rel: str) -> SourcePage | None:
 
 
 @cache
+def _english_history(path: Path) -> History:
+    """Git history of an English page (read only for pages with outdated translations)."""
+    return file_history(path)
+
+
+@cache
 def _abbreviations(docs: Path, lang: str) -> str:
     return glossary.abbreviations(docs / lang / glossary.GLOSSARY_PAGE)
 
@@ -140,7 +148,13 @@ def on_pre_build(config: MkDocsConfig) -> None:
         global _STATE
         _STATE = _BuildState()
         # A preview rebuilds in the same process: read pages and data afresh.
-        for cached in (_registry, _english_page, _abbreviations, load_treatment_pages):
+        for cached in (
+            _registry,
+            _english_page,
+            _english_history,
+            _abbreviations,
+            load_treatment_pages,
+        ):
             cached.cache_clear()
 
 
@@ -209,30 +223,27 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Any
     for problem in content_problems(html_text, source):
         log.warning(f"{problem.location}: [{problem.code}] {problem.message} Fix: {problem.hint}")
     html_text = sanitize.clean(html_text)  # what the page adds: the allowlist only
-    banner = _page_header(page, lang.code) + _outdated_notice(page, lang, Path(config.docs_dir))
+    # The site's own notices are added after the clean-up, like the page dates.
+    html_text, notices = _outdated_notices(html_text, page, lang, Path(config.docs_dir))
+    banner = _page_header(page, lang.code) + notices
     if _H1_END.search(html_text):
         return _H1_END.sub(lambda match: match.group(0) + banner, html_text, count=1)
     return banner + html_text  # the theme writes the title just before the content
 
 
-def _outdated_notice(page: Page, lang: Language, docs: Path) -> str:
-    """A notice on a translation made from an older version of the English page."""
+def _outdated_notices(html_text: str, page: Page, lang: Language, docs: Path) -> tuple[str, str]:
+    """A notice at each section of a translation that changed in English since it was
+    made; returns the content and the notices that go under the title."""
     english = (getattr(page.file, "alternates", {}) or {}).get(languages()[0].code)
     original = _english_page(docs, _group(page, lang.code))
     if english is None or original is None:
-        return ""
-    if not changed_sections(parse_record(page.meta.get(FIELD)), original):
-        return ""
-    strings = ui.strings(lang.code)
-    href = html.escape(get_relative_url(english.url, page.url))
-    label = html.escape(strings["outdated_link"])
-    link = f'<a href="{href}" hreflang="{languages()[0].html_lang}">{label}</a>'
-    body = html.escape(strings["outdated_body"]).replace("{link}", link)
-    return (
-        '<div class="admonition warning translation-outdated" role="note">'
-        f'<p class="admonition-title">{html.escape(strings["outdated_title"])}</p>'
-        f"<p>{body}</p></div>"
-    )
+        return html_text, ""
+    record = parse_record(page.meta.get(FIELD))
+    if not section_notices.notices_for(record, original):
+        return html_text, ""  # up to date: Git is not asked
+    notices = section_notices.notices_for(record, original, _english_history(original.path))
+    href = get_relative_url(english.url, page.url)
+    return section_notices.place(html_text, notices, lang.code, href, languages()[0].html_lang)
 
 
 def _page_header(page: Page, lang: str) -> str:

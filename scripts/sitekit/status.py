@@ -1,21 +1,27 @@
-"""Translation and review status of every page, and its reading level, for editors.
+"""Translation and review status of every page, and its reading level, for editors
+and coordinators.
 
-Printed by ``scripts/status.py`` (terminal table or Markdown for a pull-request
-comment). The translation and review part is also published by the build as an
-editors' page outside the reader navigation.
+Printed by ``scripts/status.py`` (a terminal table, Markdown for a pull-request
+comment, or JSON for tools; see ``sitekit.status_format``) and published by the
+build as an editors' page outside the reader navigation.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 
 from sitekit import readability
-from sitekit.checks.placeholders import MARKER
+from sitekit.checks.placeholders import is_unfinished
+from sitekit.checks.structure import SAFETY_SECTIONS
 from sitekit.content import Site
-from sitekit.freshness import FIELD, outdated_sections
-from sitekit.pages import Page
+from sitekit.freshness import FIELD, outdated_sections, recorded
+from sitekit.history import History, section_changes
+from sitekit.pages import Page, display_path
+from sitekit.project import page_url
 from sitekit.ui import english_name
 
 DUE_SOON_DAYS = 60
@@ -30,12 +36,44 @@ class State(StrEnum):
 
 
 @dataclass(frozen=True)
+class Outdated:
+    """One English section that changed since the translation was made."""
+
+    section: str
+    changed_on: dt.date | None  # from Git, where known
+
+    @property
+    def safety(self) -> bool:
+        return self.section in SAFETY_SECTIONS
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One page in one language."""
+
+    state: State
+    file: str  # docs/es/treatments/x.md, as problems show paths
+    url: str  # the published address below the site root: "es/treatments/x/"
+    outdated: tuple[Outdated, ...] = ()
+
+    @property
+    def since(self) -> dt.date | None:
+        """When the oldest English change it lags behind was made, where known."""
+        dates = [item.changed_on for item in self.outdated if item.changed_on is not None]
+        return min(dates) if dates else None
+
+
+@dataclass(frozen=True)
 class Row:
     rel: str
     title: str
-    states: dict[str, State]  # language code -> state
+    entries: dict[str, Entry]  # language code -> its state
     next_review: dt.date | None
     days_left: int | None
+
+    @property
+    def states(self) -> dict[str, State]:
+        return {code: entry.state for code, entry in self.entries.items()}
 
     @property
     def review_note(self) -> str:
@@ -55,49 +93,96 @@ class Row:
         )
 
 
-def _unfinished(page: Page) -> bool:
-    return any(MARKER in line for _, line in page.prose) or MARKER in str(
-        page.meta.get("title", "")
-    )
+@dataclass(frozen=True)
+class Status:
+    rows: list[Row]
+    orphans: list[Page] = field(default_factory=list)  # translations with no English page
+
+    def counts(self, lang: str) -> dict[State, int]:
+        found = dict.fromkeys(State, 0)
+        for row in self.rows:
+            found[row.entries[lang].state] += 1
+        return {state: count for state, count in found.items() if count}
 
 
-def collect(site: Site, today: dt.date) -> list[Row]:
+HistoryOf = Callable[[Page], History]
+
+
+def _outdated(page: Page, english: Page, history_of: HistoryOf | None) -> tuple[Outdated, ...]:
+    sections = outdated_sections(page, english)
+    if not sections or history_of is None:
+        return tuple(Outdated(section, None) for section in sections)
+    changes = section_changes(recorded(page), english, sections, history_of(english))
+    return tuple(Outdated(change.section, change.changed_on) for change in changes)
+
+
+def collect_status(site: Site, today: dt.date, history_of: HistoryOf | None = None) -> Status:
+    """Every page's state per language; ``history_of`` (Git) dates the English changes."""
     rows = []
     for rel, english in sorted(site.english().items()):
-        states = {site.default.code: State.UNFINISHED if _unfinished(english) else State.ORIGINAL}
+        default = site.default
+        entries = {
+            default.code: Entry(
+                State.UNFINISHED if is_unfinished(english) else State.ORIGINAL,
+                english.display,
+                page_url(rel, default.url_prefix),
+            )
+        }
         for lang in site.translations:
             page = site.counterpart(english, lang.code)
+            file = display_path(site.docs / lang.code / rel)
+            url = page_url(rel, lang.url_prefix)
             if page is None:
-                states[lang.code] = State.MISSING
-            elif _unfinished(page):
-                states[lang.code] = State.UNFINISHED
-            elif FIELD not in page.meta or outdated_sections(page, english):
-                states[lang.code] = State.OUTDATED
+                entries[lang.code] = Entry(State.MISSING, file, url)
+            elif is_unfinished(page):
+                entries[lang.code] = Entry(State.UNFINISHED, file, url)
+            elif FIELD not in page.meta:
+                entries[lang.code] = Entry(State.OUTDATED, file, url)
             else:
-                states[lang.code] = State.UP_TO_DATE
+                outdated = _outdated(page, english, history_of)
+                state = State.OUTDATED if outdated else State.UP_TO_DATE
+                entries[lang.code] = Entry(state, file, url, outdated)
         due = english.meta.get("next_review")
         due = due if isinstance(due, dt.date) else None
         rows.append(
             Row(
                 rel=rel,
                 title=str(english.meta.get("title", rel)),
-                states=states,
+                entries=entries,
                 next_review=due,
                 days_left=(due - today).days if due else None,
             )
         )
-    return rows
+    english_pages = site.english()
+    orphans = [
+        page
+        for lang in site.translations
+        for rel, page in sorted(site.pages.get(lang.code, {}).items())
+        if rel not in english_pages
+    ]
+    return Status(rows, orphans)
 
 
-def _headers(site: Site) -> list[str]:
-    return ["Page", *(english_name(lang.code) for lang in site.languages), "Next review"]
+def collect(site: Site, today: dt.date) -> list[Row]:
+    """The rows alone, without Git dates."""
+    return collect_status(site, today).rows
 
 
-def _cells(site: Site, row: Row) -> list[str]:
-    return [row.rel, *(row.states[lang.code].value for lang in site.languages), row.review_note]
+def git_history() -> HistoryOf:
+    """Git history of English pages, each read once."""
+    from sitekit.history import file_history
+
+    cache: dict[Path, History] = {}
+
+    def history_of(page: Page) -> History:
+        if page.path not in cache:
+            cache[page.path] = file_history(page.path)
+        return cache[page.path]
+
+    return history_of
 
 
-def _text_table(table: list[list[str]]) -> list[str]:
+def text_table(table: list[list[str]]) -> list[str]:
     """Columns padded to their widest cell, a rule under the first line."""
     widths = [max(len(line[i]) for line in table) for i in range(len(table[0]))]
     out = []
@@ -106,48 +191,6 @@ def _text_table(table: list[list[str]]) -> list[str]:
         if index == 0:
             out.append("  ".join("-" * width for width in widths))
     return out
-
-
-def format_text(site: Site, rows: list[Row]) -> str:
-    out = _text_table([_headers(site), *(_cells(site, row) for row in rows)])
-    attention = sum(row.needs_attention for row in rows)
-    out.append("")
-    out.append(
-        f"{len(rows)} pages; {attention} need attention "
-        f"(a translation missing, unfinished or outdated, or a review due within "
-        f"{DUE_SOON_DAYS} days)."
-    )
-    return "\n".join(out) + "\n"
-
-
-def format_markdown(site: Site, rows: list[Row]) -> str:
-    icons = {
-        State.UP_TO_DATE: "✅ up to date",
-        State.ORIGINAL: "✅ original",
-        State.OUTDATED: "⚠️ outdated",
-        State.UNFINISHED: "✏️ unfinished",
-        State.MISSING: "❌ missing",
-    }
-    headers = _headers(site)
-    lines = [
-        "## Translation and review status",
-        "",
-        "| " + " | ".join(headers) + " |",
-        "|" + "---|" * len(headers),
-    ]
-    for row in rows:
-        states = [icons[row.states[lang.code]] for lang in site.languages]
-        review = row.review_note
-        if row.days_left is not None and row.days_left <= DUE_SOON_DAYS:
-            review = f"**{review}**"
-        lines.append(f"| `{row.rel}` | " + " | ".join(states) + f" | {review} |")
-    attention = sum(row.needs_attention for row in rows)
-    lines += [
-        "",
-        f"{len(rows)} pages, {attention} needing attention. To update a translation, edit it and "
-        "run `python scripts/check.py --mark-translated docs/<lang>/<page>.md`.",
-    ]
-    return "\n".join(lines) + "\n"
 
 
 # --- Reading level ----------------------------------------------------------------
@@ -235,7 +278,7 @@ def _reading_note() -> str:
 
 
 def format_reading_text(site: Site, rows: list[Reading]) -> str:
-    out = _text_table([_reading_headers(site), *(_reading_cells(site, r, " !") for r in rows)])
+    out = text_table([_reading_headers(site), *(_reading_cells(site, r, " !") for r in rows)])
     out += ["", _reading_note() + " ! misses the target."]
     warning = reading_warning(rows)
     return "\n".join(out + ([warning] if warning else [])) + "\n"
