@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from helpers import BuiltSite
+from sitekit import problems_panel, publish, report
 from sitekit.checks import built
 from sitekit.cli import collect_problems
 from sitekit.disclaimers import expected_text
@@ -137,6 +138,22 @@ def test_page_without_a_source_in_its_language_is_caught(copy: Path) -> None:
     shutil.copy(copy / "index.html", extra / "index.html")
     problems = verify(copy)
     assert [(p.path, p.code) for p in problems] == [("site/no/stray/index.html", "built-output")]
+
+
+@pytest.mark.parametrize("trace", ["panel", "banner"])
+def test_a_preview_panel_or_draft_banner_is_never_published(copy: Path, trace: str) -> None:
+    page = copy / "es" / "safety" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    problem = report.error("docs/es/safety.md", 3, "disclaimer", "the page has no disclaimer.")
+    if trace == "panel":
+        html = problems_panel.add_to_page(html, problems_panel.render([problem], "x.md", 0))
+    else:
+        html = problems_panel.add_banner(html, problems_panel.banner(1))
+    page.write_text(html, encoding="utf-8")
+    context, _ = collect_problems()
+    problems = publish.verify(context, copy)
+    assert [(p.path, p.code) for p in problems] == [("site/es/safety/index.html", "built-output")]
+    assert "never published" in problems[0].message
 
 
 def test_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> None:

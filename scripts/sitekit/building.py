@@ -10,10 +10,19 @@ from pathlib import Path
 
 from sitekit.project import MKDOCS_YML, ROOT
 
+# Set only by `make serve`: the hooks then run the checks on every rebuild and show
+# the problems on the pages (sitekit.live_checks). Never set for a production build.
+PREVIEW_ENV = "SITEKIT_PREVIEW"
 
-def mkdocs_env(site_url: str | None = None, only_language: str | None = None) -> dict[str, str]:
+
+def mkdocs_env(
+    site_url: str | None = None, only_language: str | None = None, *, preview: bool = False
+) -> dict[str, str]:
     """Environment for a MkDocs run: quiet end-of-life notice, optional overrides."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop(PREVIEW_ENV, None)
+    if preview:
+        env[PREVIEW_ENV] = "1"
     if site_url:
         env["SITE_URL"] = site_url
     if only_language:
@@ -62,7 +71,8 @@ class _Collect(logging.Handler):
 def build_in_process(
     output: Path, *, config: Path = MKDOCS_YML, site_url: str | None = None, strict: bool = True
 ) -> tuple[bool, str]:
-    """``mkdocs build --strict`` in this process (no second interpreter to start).
+    """``mkdocs build --strict`` in this process (no second interpreter to start); a draft
+    build is not strict (warnings are logged, not fatal).
 
     Returns whether it succeeded and what MkDocs logged.
     """
@@ -70,9 +80,13 @@ def build_in_process(
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    saved = {key: os.environ.get(key) for key in ("SITE_URL", "SITE_LANG", "NO_MKDOCS_2_WARNING")}
+    saved = {
+        key: os.environ.get(key)
+        for key in ("SITE_URL", "SITE_LANG", "NO_MKDOCS_2_WARNING", PREVIEW_ENV)
+    }
     os.environ.update(mkdocs_env(site_url))
     os.environ.pop("SITE_LANG", None)
+    os.environ.pop(PREVIEW_ENV, None)
     logger = logging.getLogger("mkdocs")
     collect = _Collect()
     logger.addHandler(collect)

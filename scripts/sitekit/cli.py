@@ -166,14 +166,27 @@ def build_main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="treat warnings (outdated translations, reviews due) as errors",
     )
+    parser.add_argument(
+        "--draft",
+        action="store_true",
+        help="build even if the content checks fail, for a preview that is never "
+        "published: each page shows its problems and a draft banner",
+    )
     parser.add_argument("--today", type=_date, help=argparse.SUPPRESS)
     parser.add_argument("--config-file", type=Path, default=MKDOCS_YML, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.draft and args.strict:
+        parser.error("--draft and --strict do not go together: a draft is never published")
     from sitekit import publish
 
     return _guarded(
         lambda: publish.build_site(
-            args.site_dir, args.site_url, args.strict, args.today, args.config_file
+            args.site_dir,
+            args.site_url,
+            args.strict,
+            args.today,
+            args.config_file,
+            draft=args.draft,
         )
     )
 
@@ -184,20 +197,26 @@ def build_main(argv: Sequence[str] | None = None) -> int:
 def serve_main(argv: Sequence[str] | None = None) -> int:
     codes = [lang.code for lang in languages()]
     parser = argparse.ArgumentParser(
-        prog="python scripts/serve.py", description="Preview the site with live reload."
+        prog="python scripts/serve.py",
+        description="Preview the site with live reload. Every rebuild runs the content "
+        "checks: the problems are printed here and shown on each page they concern.",
     )
     parser.add_argument(
         "--lang", choices=codes, help="build only this language (served at /) for a faster loop"
     )
     parser.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
+    parser.add_argument("--config-file", type=Path, default=MKDOCS_YML, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     address = f"127.0.0.1:{args.port}"
-    env = building.mkdocs_env(site_url=f"http://{address}/", only_language=args.lang)
+    env = building.mkdocs_env(site_url=f"http://{address}/", only_language=args.lang, preview=True)
+    config = args.config_file.resolve()
     command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", address]
+    command += ["--config-file", str(config)]
     print(f"Serving on http://{address}/ (Ctrl+C to stop)")
+    print("Each rebuild runs the content checks: problems are printed here and shown on the page.")
     try:
-        return subprocess.run(command, cwd=ROOT, env=env, check=False).returncode
+        return subprocess.run(command, cwd=config.parent, env=env, check=False).returncode
     except KeyboardInterrupt:
         return 0
 

@@ -23,8 +23,8 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from sitekit import building, report
-from sitekit.checks import built
+from sitekit import building, problems_panel, report
+from sitekit.checks import Context, built
 from sitekit.pages import display_path
 from sitekit.project import MKDOCS_YML, docs_dir_of, languages
 
@@ -122,43 +122,68 @@ def os_error(exc: OSError) -> str:
     return f"the system refused an operation ({exc.strerror or exc}){where}"
 
 
+def verify(context: Context, site_dir: Path) -> list[report.Problem]:
+    """What is wrong with a built site that is to be published: the checks of the
+    built output, and any trace of a preview or a draft."""
+    return list(built.check(context, site_dir)) + problems_panel.leaks(site_dir)
+
+
 def build_site(
     site_dir: Path,
     site_url: str | None,
     strict: bool,
     today: dt.date | None,
     config: Path = MKDOCS_YML,
+    draft: bool = False,
 ) -> int:
-    """``build.py``: checks, strict build, verification, then the swap. Exit status."""
+    """``build.py``: checks, strict build, verification, then the swap. Exit status.
+
+    A draft (``--draft``) is built even when the content checks fail, without
+    ``--strict``: every page with problems shows them in a panel, every page carries
+    a draft banner, and the production verification refuses both, so a draft
+    cannot be published by mistake.
+    """
     from sitekit.cli import collect_problems
 
     shown = display_path(site_dir)
     context, problems = collect_problems(docs=docs_dir_of(config), today=today, strict=strict)
     if problems:
         sys.stderr.write(report.format_text(problems))
-    if report.has_errors(problems):
+    if report.has_errors(problems) and not draft:
         print(f"error: the content checks failed; {shown} was left as it was.", file=sys.stderr)
         return 1
     staging: Path | None = None
+    count = sum(len(pages) for pages in context.site.pages.values())
+    done = f"Checked and built {count} pages in {len(languages())} languages into {shown}."
     try:
         target = target_of(site_dir)
         remove_stale(target)
         staging = staging_dir(target)
-        succeeded, log = building.build_in_process(staging, config=config, site_url=site_url)
+        succeeded, log = building.build_in_process(
+            staging, config=config, site_url=site_url, strict=not draft
+        )
         if not succeeded:
             sys.stderr.write(log + "\n")
-            print(
-                f"error: mkdocs build --strict failed; {shown} was left as it was.", file=sys.stderr
-            )
+            print(f"error: mkdocs build failed; {shown} was left as it was.", file=sys.stderr)
             return 1
-        output_problems = list(built.check(context, staging))
+        output_problems = list(built.check(context, staging)) if draft else verify(context, staging)
         if output_problems:
             sys.stderr.write(report.format_text(output_problems))
-            print(
-                f"error: the built pages failed verification; {shown} was left as it was.",
-                file=sys.stderr,
+            if not draft:
+                print(
+                    f"error: the built pages failed verification; {shown} was left as it was.",
+                    file=sys.stderr,
+                )
+                return 1
+        if draft:
+            found = problems + output_problems
+            prefixes = {lang.code: lang.url_prefix for lang in languages()}
+            marked = problems_panel.inject(staging, context.site, found, prefixes)
+            problems_panel.mark_draft(staging, len(found))
+            done = (
+                f"Built a DRAFT of {count} pages into {shown} (never publish it): "
+                f"{len(found)} problems, shown on {marked} pages."
             )
-            return 1
         replace_dir(staging, site_dir)
     except OSError as exc:
         print(f"error: {os_error(exc)}; {shown} was left as it was.", file=sys.stderr)
@@ -166,6 +191,5 @@ def build_site(
     finally:
         if staging is not None and staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    pages = sum(len(pages) for pages in context.site.pages.values())
-    print(f"Checked and built {pages} pages in {len(languages())} languages into {shown}.")
+    print(done)
     return 0

@@ -26,6 +26,7 @@ from mkdocs.utils import get_relative_url
 from sitekit import (
     editors_page,
     glossary,
+    live_checks,
     nav_groups,
     postbuild,
     sanitize,
@@ -156,6 +157,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
             load_treatment_pages,
         ):
             cached.cache_clear()
+        if live_checks.enabled():  # make serve: the checks run on every rebuild
+            live_checks.before_build(Path(config.docs_dir))
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
@@ -347,3 +350,5 @@ def on_post_build(config: MkDocsConfig) -> None:
         postbuild.run(settings)
     except DataError as exc:  # build.py's content checks report it before a build
         raise PluginError(str(exc)) from None
+    if live_checks.enabled():  # make serve: each page's problems, on the page
+        live_checks.after_build(site_dir, prefixes)

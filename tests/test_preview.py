@@ -1,0 +1,141 @@
+"""Problems where editors work: the live preview and the draft build show each page's
+problems on it, in a panel that a production build refuses to publish."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sitekit.project import ROOT
+
+pytestmark = pytest.mark.build
+
+BROKEN = "treatments/ozone-therapy.md"
+PANEL = "data-sitekit-problems"
+DRAFT = "data-sitekit-draft"
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the site whose Spanish ozone page lost its disclaimer and shows a
+    remote image (data, theme and tooling are shared with the repository)."""
+    project = tmp_path_factory.mktemp("preview") / "project"
+    project.mkdir()
+    for shared in ("overrides", "includes", "scripts", "data"):
+        (project / shared).symlink_to(ROOT / shared, target_is_directory=True)
+    shutil.copytree(ROOT / "docs", project / "docs")  # the checks refuse linked pages
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    page = project / "docs" / "es" / BROKEN
+    text = page.read_text(encoding="utf-8").replace('--8<-- "es/disclaimer.md"\n', "", 1)
+    page.write_text(text + "\n![Foto](https://images.example.com/ozono.jpg)\n", encoding="utf-8")
+    return project
+
+
+def run_script(project: Path, script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / script), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=project,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+
+
+def test_draft_build_shows_the_problems_on_their_page(project: Path, tmp_path: Path) -> None:
+    config = ["--config-file", str(project / "mkdocs.yml")]
+    refused = run_script(project, "build.py", *config, "--site-dir", str(tmp_path / "prod"))
+    assert refused.returncode == 1 and "the content checks failed" in refused.stderr
+
+    result = run_script(project, "build.py", "--draft", *config, "--site-dir", str(tmp_path / "s"))
+    assert result.returncode == 0, result.stderr
+    assert "Built a DRAFT" in result.stdout
+    broken = (tmp_path / "s" / "es" / "treatments" / "ozone-therapy" / "index.html").read_text()
+    panel = broken[broken.index(PANEL) : broken.index("</aside>", broken.index(PANEL))]
+    assert "Problems on this page: 2" in panel
+    assert "[disclaimer]" in panel and "[remote-content]" in panel
+    assert "never published" in panel
+    assert broken.index(PANEL) < broken.index("<h1")  # at the top of the article
+    clean = (tmp_path / "s" / "es" / "safety" / "index.html").read_text()
+    assert PANEL not in clean
+    for page in (tmp_path / "s").rglob("*.html"):
+        assert DRAFT in page.read_text(), page  # every page says it is a draft
+
+
+def test_draft_and_strict_do_not_go_together(project: Path) -> None:
+    result = run_script(project, "build.py", "--draft", "--strict")
+    assert result.returncode == 2
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _wait_for(url: str, condition: str, present: bool, deadline: float) -> str:
+    """The page once ``condition`` is (or is no longer) in it; fails at the deadline."""
+    body = ""
+    while time.monotonic() < deadline:
+        try:
+            body = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+        except OSError:
+            body = ""
+        if body and (condition in body) == present:
+            return body
+        time.sleep(0.2)
+    raise AssertionError(f"{url}: {condition!r} {'never appeared' if present else 'stayed'}")
+
+
+@pytest.fixture
+def serving(project: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    script = str(ROOT / "scripts" / "serve.py")
+    config = str(project / "mkdocs.yml")
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [sys.executable, script, "--lang", "es", "--port", str(port), "--config-file", config],
+            cwd=project,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+            start_new_session=True,
+        )
+    try:
+        yield f"http://127.0.0.1:{port}/", log
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+
+
+def test_serve_checks_every_rebuild_and_shows_problems_on_the_page(
+    project: Path, serving: tuple[str, Path]
+) -> None:
+    base, log = serving
+    url = base + "treatments/ozone-therapy/"
+    page = _wait_for(url, PANEL, present=True, deadline=time.monotonic() + 120)
+    assert "[disclaimer]" in page and "[remote-content]" in page
+    assert DRAFT not in page
+    terminal = log.read_text()
+    assert f"docs/es/{BROKEN}" in terminal and "error [disclaimer]" in terminal
+
+    # The editor fixes the page: the next rebuild checks again and the panel is gone.
+    source = project / "docs" / "es" / BROKEN
+    broken = source.read_text(encoding="utf-8")
+    source.write_text((ROOT / "docs" / "es" / BROKEN).read_text(encoding="utf-8"), "utf-8")
+    try:
+        _wait_for(url, PANEL, present=False, deadline=time.monotonic() + 120)
+        assert "No problems found." in log.read_text()
+    finally:
+        source.write_text(broken, encoding="utf-8")
