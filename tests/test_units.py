@@ -109,3 +109,19 @@ def test_the_benchmark_generates_a_valid_site(tmp_path: Path) -> None:
     )
     assert run(context) == []
     assert len(context.site.english()) == 12
+
+
+def test_the_template_cache_compiles_an_edited_template_afresh() -> None:
+    from jinja2 import DictLoader, Environment
+
+    from sitekit.template_cache import MemoryBytecodeCache
+
+    cache = MemoryBytecodeCache()
+    first = Environment(loader=DictLoader({"page.html": "old {{ x }}"}), bytecode_cache=cache)
+    assert first.get_template("page.html").render(x=1) == "old 1"
+    assert len(cache) == 1
+    again = Environment(loader=DictLoader({"page.html": "old {{ x }}"}), bytecode_cache=cache)
+    assert again.get_template("page.html").render(x=2) == "old 2"  # from the cache
+    edited = Environment(loader=DictLoader({"page.html": "new {{ x }}"}), bytecode_cache=cache)
+    assert edited.get_template("page.html").render(x=3) == "new 3"
+    assert len(cache) == 1  # the same template, its new code

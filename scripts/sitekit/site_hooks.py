@@ -33,6 +33,7 @@ from sitekit import (
     search_index,
     section_notices,
     sitemaps,
+    template_cache,
     ui,
 )
 from sitekit.datafile import DataError
@@ -162,6 +163,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
+    env.bytecode_cache = template_cache.CACHE  # compile the theme once per process
     lang = _current(config)
     env.globals["site_ui"] = ui.strings(lang.code)
     # The root 404 page is the only one some hosts serve: it links every language.
