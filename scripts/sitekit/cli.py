@@ -388,7 +388,24 @@ def bench_main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--save", action="store_true", help="also write the results to benchmarks/RESULTS.md"
     )
+    parser.add_argument(
+        "--serve",
+        metavar="LANG",
+        choices=[lang.code for lang in languages()],
+        help="only measure edit-to-preview time of `make serve LANG=<LANG>` on the real site",
+    )
+    parser.add_argument(
+        "--serve-page",
+        default="treatments/mesotherapy.md",
+        help="with --serve: the page to edit (default: treatments/mesotherapy.md)",
+    )
     args = parser.parse_args(argv)
+    if args.serve:
+        from sitekit import bench_serve
+
+        result = bench_serve.measure_serve(args.serve, args.serve_page, edits=args.runs * 2 + 1)
+        sys.stdout.write(bench_serve.report(result))
+        return 0
     if any(n < 10 for n in args.pages + args.checker_pages) or args.runs < 1:
         parser.error("sizes must be at least 10 pages and runs at least 1")
 
