@@ -62,8 +62,12 @@ def test_draft_build_shows_the_problems_on_their_page(project: Path, tmp_path: P
     assert "Built a DRAFT" in result.stdout
     broken = (tmp_path / "s" / "es" / "treatments" / "ozone-therapy" / "index.html").read_text()
     panel = broken[broken.index(PANEL) : broken.index("</aside>", broken.index(PANEL))]
-    assert "Problems on this page: 2" in panel
+    # The source's two problems, and the built page's missing disclaimer.
+    assert "Problems on this page: 3" in panel
     assert "[disclaimer]" in panel and "[remote-content]" in panel
+    assert "the built page shows no disclaimer" in panel
+    home = (tmp_path / "s" / "es" / "index.html").read_text()
+    assert PANEL not in home  # nothing here, nothing elsewhere
     assert "never published" in panel
     assert broken.index(PANEL) < broken.index("<h1")  # at the top of the article
     clean = (tmp_path / "s" / "es" / "safety" / "index.html").read_text()

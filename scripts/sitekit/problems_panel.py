@@ -28,7 +28,7 @@ _BOX = (
     "background:#fff4f2;color:#1b1b1b;font-size:.75rem;line-height:1.5"
 )
 _BANNER = (
-    "position:sticky;top:0;z-index:10;padding:.4em 1em;background:#b3261e;color:#fff;"
+    "padding:.4em 1em;background:#b3261e;color:#fff;"
     "font:600 14px/1.4 system-ui,sans-serif;text-align:center"
 )
 
@@ -96,9 +96,13 @@ def inject(
     by_file: dict[str, list[Problem]] = defaultdict(list)
     for problem in problems:
         by_file[problem.path].append(problem)
-    pages = {
-        page.display: (page.lang, page.rel) for page in site.all_pages() if page.lang in prefixes
-    }
+    pages: dict[str, tuple[str, str]] = {}  # source file -> (language, path under docs/<lang>/)
+    for page in site.all_pages():
+        if page.lang in prefixes:
+            pages[page.display] = (page.lang, page.rel)
+            # Problems found in the built output name the built file.
+            built = f"site/{page_url(page.rel, prefixes[page.lang])}index.html"
+            by_file[page.display] += by_file.pop(built, [])
     elsewhere = [p for path, found in by_file.items() if path not in pages for p in found]
     changed = 0
     for shown, (lang, rel) in pages.items():
