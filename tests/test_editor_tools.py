@@ -12,6 +12,7 @@ import pytest
 from helpers import FixtureSite
 from sitekit import editors_page, scaffold, status, status_format
 from sitekit.checks import run
+from sitekit.checks.structure import TREATMENT_SECTIONS
 from sitekit.cli import new_page_main
 from sitekit.content import load_site
 
@@ -48,13 +49,15 @@ def test_new_page_is_only_unfinished_for_the_checker(site: FixtureSite) -> None:
     # a short description and no sources yet.
     english = [p for p in problems if "/en/" in p.path]
     assert {p.code for p in english} <= {"unfinished", "front-matter", "citation"}
-    assert sum(p.code == "unfinished" for p in english) == 10  # description and 9 sections
+    to_write = len(TREATMENT_SECTIONS) - 1  # every section but the sources has a prompt
+    assert sum(p.code == "unfinished" for p in english) == 1 + to_write  # and the description
     # Each translation: one clear problem, not one per marker plus the English-text noise.
     for lang in ("es", "no"):
         [problem] = [p for p in problems if f"/{lang}/" in p.path]
         assert problem.code == "unfinished" and problem.line == 2
+        markers = 2 + to_write  # the title, the description and each section
         assert problem.message.startswith(
-            "not yet translated: 11 markers such as [TODO: translate] (lines 2, 3, 26,"
+            f"not yet translated: {markers} markers such as [TODO: translate] (lines 2, 3, "
         )
         assert "language, number, source and description checks wait" in problem.hint
         assert "problems not shown" in problem.hint
