@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from helpers import git
-from sitekit import building, ui
+from sitekit import building, publish, ui
+from sitekit.checks import collect_problems
 from sitekit.content import load_site
 from sitekit.freshness import updated_record, write_record
 from sitekit.project import ROOT
@@ -127,3 +128,13 @@ def test_safety_sections_get_the_prominent_style(built: Path) -> None:
     ]
     assert styles["what-it-is"].split() == ["note", "translation-outdated"]
     assert ui.strings("no")["section_outdated"]["title_section"] in read(built, "no")
+
+
+def test_the_notices_pass_the_published_sites_verification(built: Path) -> None:
+    # Only what data/html_policy.yml allows, and the disclaimer still first after the title.
+    context, _ = collect_problems(docs=built.parent / "docs")
+    pages = {
+        "site/es/treatments/mesotherapy/index.html",
+        "site/no/treatments/mesotherapy/index.html",
+    }
+    assert [p for p in publish.verify(context, built) if p.path in pages] == []
