@@ -152,8 +152,9 @@ def test_a_preview_panel_or_draft_banner_is_never_published(copy: Path, trace: s
     page.write_text(html, encoding="utf-8")
     context, _ = collect_problems()
     problems = publish.verify(context, copy)
-    assert [(p.path, p.code) for p in problems] == [("site/es/safety/index.html", "built-output")]
-    assert "never published" in problems[0].message
+    # The page's own verification may object too (styles, placement); this says why.
+    assert {p.path for p in problems} == {"site/es/safety/index.html"}
+    assert any(p.code == "built-output" and "never published" in p.message for p in problems)
 
 
 def test_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> None:

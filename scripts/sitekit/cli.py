@@ -79,7 +79,7 @@ def check_main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--strict",
         action="store_true",
-        help="treat warnings (outdated translations, reviews due) as errors",
+        help="treat warnings (reviews due) as errors; outdated translations stay notices",
     )
     parser.add_argument(
         "--changed-from",
@@ -164,7 +164,7 @@ def build_main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--strict",
         action="store_true",
-        help="treat warnings (outdated translations, reviews due) as errors",
+        help="treat warnings (reviews due) as errors; outdated translations stay notices",
     )
     parser.add_argument(
         "--draft",
