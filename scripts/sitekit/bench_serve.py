@@ -25,7 +25,9 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitekit.project import ROOT, page_url
+from sitekit.pages import built_path
+from sitekit.project import ROOT
+from sitekit.wayfinding import page_url
 
 SHARED = ("overrides", "includes", "scripts", "data")
 _BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
@@ -88,7 +90,7 @@ def measure_serve(lang: str, page: str, edits: int = 5, pause: float = 2.0) -> S
                 start_new_session=True,
             )
         try:
-            url = f"http://127.0.0.1:{port}/{page_url(page)}"
+            url = f"http://127.0.0.1:{port}/{page_url(built_path(page, ''))}"
             first = _wait_for(url, "</html>", timeout=300)
             times = []
             for _ in range(edits):

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from sitekit.content import Site
-from sitekit.project import page_url
+from sitekit.pages import built_path
 from sitekit.report import Problem, Severity, error, sort
 
 PANEL_ATTR = "data-sitekit-problems"
@@ -101,7 +101,7 @@ def inject(
         if page.lang in prefixes:
             pages[page.display] = (page.lang, page.rel)
             # Problems found in the built output name the built file.
-            built = f"site/{page_url(page.rel, prefixes[page.lang])}index.html"
+            built = f"site/{built_path(page.rel, prefixes[page.lang])}"
             by_file[page.display] += by_file.pop(built, [])
     elsewhere = [p for path, found in by_file.items() if path not in pages for p in found]
     changed = 0
@@ -111,7 +111,7 @@ def inject(
             found += elsewhere
         if not found:
             continue
-        target = site_dir / page_url(rel, prefixes[lang]) / "index.html"
+        target = site_dir / built_path(rel, prefixes[lang])
         if not target.is_file():
             continue
         outside = 0 if rel == "index.md" else len(elsewhere)

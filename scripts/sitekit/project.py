@@ -109,15 +109,6 @@ def languages() -> tuple[Language, ...]:
     return languages_from(mkdocs_config())
 
 
-def page_url(rel: str, prefix: str = "") -> str:
-    """Where a source page ("treatments/x.md") is published below the site root, under a
-    language's prefix ("es/"): "es/treatments/x/"; its file is that plus "index.html"."""
-    stem = rel.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return prefix + stem.removesuffix("index")
-    return f"{prefix}{stem}/"
-
-
 def default_language() -> Language:
     return languages()[0]
 

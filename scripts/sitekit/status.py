@@ -20,9 +20,9 @@ from sitekit.checks.structure import SAFETY_SECTIONS
 from sitekit.content import Site
 from sitekit.freshness import FIELD, outdated_sections, recorded
 from sitekit.history import History, section_changes
-from sitekit.pages import Page, display_path
-from sitekit.project import page_url
+from sitekit.pages import Page, built_path, display_path
 from sitekit.ui import english_name
+from sitekit.wayfinding import page_url
 
 DUE_SOON_DAYS = 60
 
@@ -125,13 +125,13 @@ def collect_status(site: Site, today: dt.date, history_of: HistoryOf | None = No
             default.code: Entry(
                 State.UNFINISHED if is_unfinished(english) else State.ORIGINAL,
                 english.display,
-                page_url(rel, default.url_prefix),
+                page_url(built_path(rel, default.url_prefix)),
             )
         }
         for lang in site.translations:
             page = site.counterpart(english, lang.code)
             file = display_path(site.docs / lang.code / rel)
-            url = page_url(rel, lang.url_prefix)
+            url = page_url(built_path(rel, lang.url_prefix))
             if page is None:
                 entries[lang.code] = Entry(State.MISSING, file, url)
             elif is_unfinished(page):
