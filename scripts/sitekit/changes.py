@@ -13,10 +13,8 @@ import re
 import subprocess
 from pathlib import Path
 
-import yaml
-
 from sitekit.project import ROOT, parse_mkdocs_config
-from sitekit.report import Problem, warning
+from sitekit.report import DataError, Problem, warning
 
 CODEOWNERS = Path(".github") / "CODEOWNERS"
 CONTENT_KEYS = frozenset({"nav"})  # the parts of mkdocs.yml a content change may touch
@@ -80,7 +78,7 @@ def _config_keys_changed(root: Path, base: str) -> list[str]:
     try:
         old = parse_mkdocs_config(old_text, "mkdocs.yml") if old_text else {}
         new = parse_mkdocs_config(new_text, "mkdocs.yml") if new_text else {}
-    except (yaml.YAMLError, ValueError):
+    except DataError:
         return ["(the file cannot be read)"]
     keys = set(old) | set(new)
     return sorted(key for key in keys - CONTENT_KEYS if old.get(key) != new.get(key))

@@ -17,8 +17,7 @@ from sitekit.checks import collect_problems
 from sitekit.content import load_site
 from sitekit.datafile import DataError
 from sitekit.marking import mark_translated
-from sitekit.pages import display_path
-from sitekit.project import DOCS, MKDOCS_YML, ROOT, languages
+from sitekit.project import DOCS, MKDOCS_YML, ROOT, display_path, languages
 from sitekit.sources import SOURCES_FILE
 
 __all__ = ["collect_problems"]  # also used by the tests
@@ -31,12 +30,18 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{value}' is not a date (YYYY-MM-DD)") from None
 
 
-def _guarded(main: Callable[[], int]) -> int:
+def _guarded(
+    main: Callable[[], int],
+    formatter: Callable[[Sequence[report.Problem]], str] = report.format_text,
+) -> int:
     """Run a command; an unexpected failure is one readable line, not a traceback."""
     try:
         return main()
     except KeyboardInterrupt:
         return 130
+    except report.DataError as exc:  # a broken mkdocs.yml or data file: where, and what
+        sys.stdout.write(formatter([exc.problem]))
+        return 1
     except OSError as exc:
         from sitekit.publish import os_error
 
@@ -138,7 +143,7 @@ def check_main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.write(report.FORMATS[args.format](problems))
         return 1 if report.has_errors(problems) else 0
 
-    return _guarded(main)
+    return _guarded(main, report.FORMATS[args.format])
 
 
 # --- build.py ------------------------------------------------------------------

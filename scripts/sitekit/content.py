@@ -6,8 +6,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitekit.pages import Page, display_path, parse_page, read_text
-from sitekit.project import DOCS, Language, languages
+from sitekit.inputs import read_text
+from sitekit.pages import Page, parse_page
+from sitekit.project import DOCS, Language, display_path, languages
 from sitekit.report import Problem, error
 from sitekit.ui import english_name
 
@@ -104,6 +105,9 @@ def load_site(docs: Path = DOCS, langs: Sequence[Language] | None = None) -> Sit
                 site.unreadable.add(path)
                 continue
             page, problems = parse_page(path, lang.code, rel, text)
-            site.pages[lang.code][rel] = page
             site.problems.extend(problems)
+            if page.usable:
+                site.pages[lang.code][rel] = page
+            else:  # only the reading problem is reported, not what follows from it
+                site.unreadable.add(path)
     return site

@@ -7,27 +7,30 @@ from typing import Any
 
 import yaml
 
-from sitekit.pages import display_path, load_yaml, yaml_error
-from sitekit.report import error
+from sitekit.inputs import read_text
+from sitekit.paths import display_path
+from sitekit.report import DataError, error
+from sitekit.yamlio import load_yaml, yaml_error
+
+__all__ = ["DataError", "fail", "line_of", "problem_at", "read"]
 
 
-class DataError(ValueError):
-    """A problem in a data file: where it is, what is wrong and how to fix it."""
-
-    def __init__(self, path: Path, line: int, message: str, hint: str) -> None:
-        super().__init__(f"{display_path(path)}:{line}: {message} ({hint})")
-        self.problem = error(display_path(path), line, "data", message, hint)
+def problem_at(path: Path, line: int, message: str, hint: str) -> DataError:
+    """A DataError: what is wrong in a data file, where, and how to fix it."""
+    return DataError(error(display_path(path), line, "data", message, hint))
 
 
 def read(path: Path) -> tuple[yaml.Node | None, Any]:
-    """A data file's node tree (with line numbers) and value. Raises DataError."""
+    """A data file's node tree (with line numbers) and value, read within the limits
+    of data/limits.yml. Raises DataError."""
+    text, problem = read_text(path, "data")
+    if problem is not None or text is None:
+        raise DataError(problem or error(display_path(path), 0, "unreadable", "cannot read."))
     try:
-        return load_yaml(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise DataError(path, 0, f"cannot read the file: {exc.strerror}.", "restore it") from None
+        return load_yaml(text)
     except yaml.YAMLError as exc:
         line, what = yaml_error(exc)
-        raise DataError(path, line, f"not valid YAML: {what}.", "fix this line") from None
+        raise problem_at(path, line, f"not valid YAML: {what}.", "fix this line") from None
 
 
 def line_of(node: yaml.Node | None, *keys: str) -> int:
@@ -45,4 +48,4 @@ def line_of(node: yaml.Node | None, *keys: str) -> int:
 
 def fail(path: Path, node: yaml.Node | None, keys: tuple[str, ...], message: str) -> DataError:
     """A DataError at a key, pointing the editor to the file's own comments."""
-    return DataError(path, line_of(node, *keys), message, f"see the comments in {path.name}")
+    return problem_at(path, line_of(node, *keys), message, f"see the comments in {path.name}")

@@ -21,9 +21,11 @@ from selectolax.lexbor import LexborNode
 
 from sitekit.html_policy import Policy
 from sitekit.htmlscan import attributes, classes, elements, scan_html
-from sitekit.pages import display_path, load_yaml, read_text, yaml_error
+from sitekit.inputs import read_text
+from sitekit.paths import display_path
 from sitekit.project import DATA, INCLUDES, Language
 from sitekit.report import Problem, error
+from sitekit.yamlio import load_yaml, yaml_error
 
 SNIPPET = re.compile(r'^[ \t]*-{1,}8<-{1,}[ \t]+"([^"]+)"[ \t]*$', re.MULTILINE)
 PINS_FILE = DATA / "disclaimers.yml"
@@ -68,7 +70,7 @@ class Pin:
 def load_pins(path: Path = PINS_FILE) -> tuple[dict[str, Pin], list[Problem]]:
     """The pinned disclaimers by language code, and the problems of the pins file."""
     shown = display_path(path)
-    text, problem = read_text(path)
+    text, problem = read_text(path, "data")
     if text is None:
         return {}, [problem] if problem else []
     try:

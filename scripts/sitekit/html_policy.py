@@ -10,8 +10,10 @@ from typing import Any
 
 import yaml
 
-from sitekit.pages import display_path, load_yaml, read_text, yaml_error
+from sitekit.inputs import read_text
+from sitekit.paths import display_path
 from sitekit.project import DATA
+from sitekit.yamlio import load_yaml, yaml_error
 
 POLICY_FILE = DATA / "html_policy.yml"
 
@@ -66,7 +68,7 @@ def _pattern(pattern: str) -> re.Pattern[str]:
 def load_policy(path: Path = POLICY_FILE) -> Policy:
     """The policy; raises PolicyError naming the file (and line) when it cannot be used."""
     shown = display_path(path)
-    text, problem = read_text(path)
+    text, problem = read_text(path, "data")
     if text is None:
         raise PolicyError(f"{shown}: {problem.message if problem else 'cannot be read'}")
     try:

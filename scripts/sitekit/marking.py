@@ -12,7 +12,7 @@ from sitekit.checks import collect_problems
 from sitekit.checks.freshness import describe
 from sitekit.content import Site
 from sitekit.freshness import FIELD, not_edited, section_hashes, updated_record, write_record
-from sitekit.pages import display_path
+from sitekit.paths import display_path
 
 # Problems that mean a page is not (yet) a translation of its English page.
 MARK_BLOCKERS = frozenset(

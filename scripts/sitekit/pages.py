@@ -14,31 +14,18 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from sitekit.project import ROOT
+from sitekit.paths import display_path
 from sitekit.report import Problem, error
-
-try:  # libyaml is much faster, when the wheel has it
-    YamlLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # pragma: no cover
-    YamlLoader = yaml.SafeLoader
+from sitekit.yamlio import load_yaml, yaml_error
 
 # YAML 1.1 booleans that are easy to write by accident ("no" is Norwegian).
 BARE_BOOLEANS = {"no", "yes", "on", "off", "y", "n"}
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*)$", re.MULTILINE)
-_ATTR_LIST = re.compile(r"[ \t]*\{:?[ \t]*([^}]*)\}[ \t]*$")
 _ID_IN_ATTRS = re.compile(r"(?:^|\s)#([^\s}]+)")
-_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_FOOTNOTE_REF = re.compile(r"\[\^([^\]\[\s]+)\](?!:)")
 _FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
-
-
-def display_path(path: Path) -> str:
-    """A path as problems show it: relative to the repository when inside it."""
-    try:
-        return path.resolve().relative_to(ROOT).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 class Heading(NamedTuple):
@@ -60,6 +47,7 @@ class Page:
     meta_lines: dict[str, int] = field(default_factory=dict)  # key -> line of the key
     bare_booleans: dict[str, int] = field(default_factory=dict)  # key -> line of a bare no/yes
     body_start: int = 1  # line number of the first body line
+    usable: bool = True  # False when the front matter cannot be read: nothing else is checked
 
     @cached_property
     def display(self) -> str:
@@ -140,11 +128,11 @@ class Page:
         for match in _HEADING.finditer(self.masked):
             text = match.group(2).rstrip().rstrip("#").rstrip()
             heading_id = None
-            attrs = _ATTR_LIST.search(text)
-            if attrs:
-                text = text[: attrs.start()].rstrip()
-                id_match = _ID_IN_ATTRS.search(attrs.group(1))
+            start = text.rfind("{")
+            if start != -1 and text.endswith("}"):  # an attribute list: {#id .class}
+                id_match = _ID_IN_ATTRS.search(text[start + 1 : -1].lstrip(":"))
                 heading_id = id_match.group(1) if id_match else None
+                text = text[:start].rstrip()
             found.append(
                 Heading(len(match.group(1)), text, heading_id, self.line_at(match.start()))
             )
@@ -171,32 +159,6 @@ def built_path(rel: str, prefix: str) -> str:
     return f"{prefix}{stem}index.html"
 
 
-def read_text(path: Path) -> tuple[str | None, Problem | None]:
-    """The file's text, or a problem saying why it cannot be read."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return None, error(
-            display_path(path),
-            0,
-            "unreadable",
-            f"cannot read the file: {exc.strerror}.",
-            "check that the file exists and is readable.",
-        )
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return None, error(
-            display_path(path),
-            line,
-            "encoding",
-            f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}).",
-            "save the file as UTF-8 (in most editors: File > Save with encoding > UTF-8).",
-        )
-    return text.removeprefix("\ufeff"), None
-
-
 def parse_page(path: Path, lang: str, rel: str, text: str) -> tuple[Page, list[Problem]]:
     """Split front matter from body and parse the front matter with line numbers."""
     page = Page(path=path, lang=lang, rel=rel, text=text)
@@ -210,6 +172,7 @@ def parse_page(path: Path, lang: str, rel: str, text: str) -> tuple[Page, list[P
             "begin the file with a line '---', the YAML keys (title, description, "
             "last_reviewed, next_review, sources), and a closing '---'.",
         )
+        page.usable = False
         return page, [problem]
     closing = next((i for i in range(1, len(lines)) if lines[i].strip() in {"---", "..."}), None)
     if closing is None:
@@ -220,32 +183,11 @@ def parse_page(path: Path, lang: str, rel: str, text: str) -> tuple[Page, list[P
             "the front matter is never closed.",
             "add a line '---' after the last front-matter key.",
         )
+        page.usable = False
         return page, [problem]
     page.body_start = closing + 2
     source = "\n".join(lines[1:closing])
     return page, _parse_front_matter(page, source)
-
-
-def load_yaml(text: str) -> tuple[yaml.Node | None, Any]:
-    """A YAML document's node tree (which keeps line numbers) and its value.
-
-    Raises yaml.YAMLError; ``yaml_error`` says where and what.
-    """
-    loader = YamlLoader(text)
-    try:
-        node = loader.get_single_node()
-        return node, loader.construct_document(node) if node is not None else {}
-    finally:
-        loader.dispose()
-
-
-def yaml_error(exc: yaml.YAMLError) -> tuple[int, str]:
-    """(line of the YAML text, from 1, or 0 if unknown; what is wrong) of a YAML error."""
-    if isinstance(exc, yaml.MarkedYAMLError):
-        mark = exc.problem_mark or exc.context_mark
-        what = " ".join(filter(None, [exc.context, exc.problem]))
-        return (mark.line + 1 if mark else 0), what or str(exc)
-    return 0, str(exc)
 
 
 def _parse_front_matter(page: Page, source: str) -> list[Problem]:
@@ -253,11 +195,12 @@ def _parse_front_matter(page: Page, source: str) -> list[Problem]:
     try:
         node, data = load_yaml(source)
     except yaml.YAMLError as exc:
-        line, what = yaml_error(exc)
+        line, what = yaml_error(exc, first_line)
+        page.usable = False
         return [
             error(
                 page.display,
-                first_line - 1 + line if line else first_line,
+                line or first_line,
                 "yaml",
                 f"the front matter is not valid YAML: {what}.",
                 "check indentation and quoting on this line; put text that contains ': ' "
@@ -265,6 +208,7 @@ def _parse_front_matter(page: Page, source: str) -> list[Problem]:
             )
         ]
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        page.usable = False
         return [
             error(
                 page.display,

@@ -9,12 +9,12 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
-MKDOCS_YML = ROOT / "mkdocs.yml"
-DOCS = ROOT / "docs"
-DATA = ROOT / "data"
-INCLUDES = ROOT / "includes"
-SITE = ROOT / "site"
+from sitekit.inputs import read_text
+from sitekit.paths import DATA, DOCS, INCLUDES, MKDOCS_YML, ROOT, SITE, display_path
+from sitekit.report import DataError, error
+from sitekit.yamlio import ConfigLoader, load_yaml, yaml_error
+
+__all__ = ["DATA", "DOCS", "INCLUDES", "MKDOCS_YML", "ROOT", "SITE", "display_path"]
 
 
 @dataclass(frozen=True)
@@ -37,35 +37,36 @@ class Language:
         return "no" if self.html_lang in {"nb", "nn"} else self.html_lang
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without evaluating its ``!ENV`` tags."""
-
-
-def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.SequenceNode):
-        values = loader.construct_sequence(node)
-        return values[-1] if len(values) > 1 else None
-    return None
-
-
-_ConfigLoader.add_constructor("!ENV", _env_tag)
-
-
 def parse_mkdocs_config(text: str, where: str) -> dict[str, Any]:
     """mkdocs.yml text as plain data (``!ENV`` values replaced by their defaults).
 
-    Raises yaml.YAMLError, or ValueError when the top level is not a mapping.
+    Raises DataError, with the file and line.
     """
-    data = yaml.load(text, Loader=_ConfigLoader)
+    try:
+        _, data = load_yaml(text, ConfigLoader)
+    except yaml.YAMLError as exc:
+        line, what = yaml_error(exc)
+        raise DataError(
+            error(
+                where,
+                line,
+                "yaml",
+                f"mkdocs.yml cannot be read: {what}.",
+                "fix the YAML on this line (mkdocs build reports the same error).",
+            )
+        ) from None
     if not isinstance(data, dict):
-        raise ValueError(f"{where}: expected a mapping at the top level")
+        raise DataError(error(where, 1, "yaml", "mkdocs.yml must be a mapping of settings."))
     return data
 
 
 @cache
 def mkdocs_config(path: Path = MKDOCS_YML) -> dict[str, Any]:
-    """The parsed mkdocs.yml, read once (callers must not change it)."""
-    return parse_mkdocs_config(path.read_text(encoding="utf-8"), str(path))
+    """The parsed mkdocs.yml, read once (callers must not change it). Raises DataError."""
+    text, problem = read_text(path, "data")
+    if problem is not None or text is None:
+        raise DataError(problem or error(display_path(path), 0, "unreadable", "cannot read it."))
+    return parse_mkdocs_config(text, display_path(path))
 
 
 def docs_dir_of(config_path: Path) -> Path:
@@ -105,8 +106,19 @@ def languages_from(config: dict[str, Any]) -> tuple[Language, ...]:
 
 @cache
 def languages() -> tuple[Language, ...]:
-    """The site's languages, default (English) first."""
-    return languages_from(mkdocs_config())
+    """The site's languages, default (English) first. Raises DataError."""
+    try:
+        return languages_from(mkdocs_config())
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise DataError(
+            error(
+                display_path(MKDOCS_YML),
+                0,
+                "languages",
+                f"the languages of the i18n plugin cannot be read: {exc}.",
+                "each language needs 'locale' and 'name'; quote the Norwegian locale as \"no\".",
+            )
+        ) from None
 
 
 def default_language() -> Language:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from sitekit import building, problems_panel, report
 from sitekit.checks import Context, built
-from sitekit.pages import display_path
+from sitekit.paths import display_path
 from sitekit.project import MKDOCS_YML, docs_dir_of, languages
 
 _AT_FDCWD = -100

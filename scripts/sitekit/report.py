@@ -33,6 +33,19 @@ class Problem:
         return f"{self.path}:{self.line}" if self.line else self.path
 
 
+class DataError(ValueError):
+    """A file the tooling cannot work without (mkdocs.yml, data/*.yml) is broken.
+
+    The command stops and prints the problem, with its file and line."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(f"{problem.location}: {problem.message}")
+        self.problem = problem
+
+    def __reduce__(self) -> tuple[type[DataError], tuple[Problem]]:
+        return DataError, (self.problem,)  # it crosses to the parent from a worker process
+
+
 def error(path: str, line: int, code: str, message: str, hint: str = "") -> Problem:
     return Problem(path, line, code, message, hint, Severity.ERROR)
 

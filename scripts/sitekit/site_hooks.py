@@ -40,7 +40,9 @@ from sitekit.datafile import DataError
 from sitekit.freshness import FIELD, parse_record
 from sitekit.history import History, file_history
 from sitekit.pages import Page as SourcePage
-from sitekit.pages import display_path, parse_page, read_text
+from sitekit.inputs import read_text
+from sitekit.pages import parse_page
+from sitekit.paths import display_path
 from sitekit.project import Language, languages
 from sitekit.sources import Registry, load_registry, render_citations
 from sitekit.treatment_pages import load as load_treatment_pages

@@ -17,9 +17,10 @@ from typing import Any
 import yaml
 
 from sitekit import ui
-from sitekit.pages import display_path, load_yaml, read_text, yaml_error
-from sitekit.project import DATA
+from sitekit.inputs import read_text
+from sitekit.paths import DATA, display_path
 from sitekit.report import Problem, error
+from sitekit.yamlio import load_yaml, yaml_error
 
 SOURCES_FILE = DATA / "sources.yml"
 CITABLE_GRADES = {"A", "B", "C"}
@@ -70,7 +71,7 @@ class Registry:
 def load_registry(path: Path = SOURCES_FILE) -> Registry:
     registry = Registry(path)
     shown = display_path(path)
-    text, problem = read_text(path)
+    text, problem = read_text(path, "data")
     if problem is not None or text is None:
         registry.problems.append(problem or error(shown, 0, "unreadable", "cannot read the file."))
         return registry

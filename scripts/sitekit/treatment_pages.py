@@ -18,7 +18,7 @@ from typing import Any
 
 from sitekit import datafile
 from sitekit.datafile import DataError, fail, line_of
-from sitekit.pages import display_path
+from sitekit.paths import display_path
 from sitekit.project import DATA
 from sitekit.report import Problem, error
 from sitekit.ui import UI_FILE, strings

@@ -18,7 +18,7 @@ from sitekit.disclaimers import (
     include_line,
     pin_problems,
 )
-from sitekit.pages import display_path
+from sitekit.paths import display_path
 from sitekit.report import Problem, error
 from sitekit.ui import english_name
 

@@ -21,8 +21,10 @@ import yaml
 from sitekit import urls
 from sitekit.checks import Context
 from sitekit.html_policy import PolicyError, load_policy
-from sitekit.pages import YamlLoader, display_path, read_text
+from sitekit.inputs import read_text
+from sitekit.paths import display_path
 from sitekit.report import Problem, error
+from sitekit.yamlio import ConfigLoader, load_yaml
 
 _MARKUP = re.compile(r"<[A-Za-z/!?]|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
 _PLAIN_TEXT_KEYS = ("title", "description")
@@ -84,11 +86,11 @@ def _files(folder: Path, name: str, allowed: frozenset[str]) -> Iterator[Problem
 
 
 def _remote_assets(config_path: Path) -> Iterator[Problem]:
-    text, _ = read_text(config_path)
+    text, _ = read_text(config_path, "data")
     if text is None:
         return  # the navigation check reports an unreadable mkdocs.yml
     try:
-        root = yaml.compose(text, Loader=YamlLoader)  # nodes only: !ENV needs no value
+        root, _ = load_yaml(text, ConfigLoader)  # aliases and deep nesting refused
     except yaml.YAMLError:
         return  # and a broken one
     shown = display_path(config_path)

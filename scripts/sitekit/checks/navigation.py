@@ -4,21 +4,20 @@ and every section title a translation in every language."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-import yaml
+from dataclasses import replace
 
 from sitekit import sitenav
 from sitekit.checks import Context
-from sitekit.pages import display_path, read_text, yaml_error
-from sitekit.project import i18n_config, parse_mkdocs_config
-from sitekit.report import Problem, error, warning
+from sitekit.inputs import read_text
+from sitekit.project import display_path, i18n_config, parse_mkdocs_config
+from sitekit.report import DataError, Problem, error, warning
 from sitekit.ui import english_name
 
 
 def check(context: Context) -> Iterator[Problem]:
     if context.mkdocs_yml is None:
         return
-    text, problem = read_text(context.mkdocs_yml)
+    text, problem = read_text(context.mkdocs_yml, "data")
     if problem is not None or text is None:
         yield problem or error(display_path(context.mkdocs_yml), 0, "navigation", "unreadable")
         return
@@ -30,21 +29,18 @@ def check(context: Context) -> Iterator[Problem]:
 
     try:
         config = parse_mkdocs_config(text, shown)
-    except (yaml.YAMLError, ValueError) as exc:
-        line, what = yaml_error(exc) if isinstance(exc, yaml.YAMLError) else (1, str(exc))
-        yield error(
-            shown,
-            line,
-            "navigation",
-            f"mkdocs.yml cannot be read: {what}.",
-            "fix the YAML on this line (mkdocs build reports the same error).",
-        )
+        i18n = i18n_config(config).get("languages") or []
+    except DataError as exc:
+        yield replace(exc.problem, code="navigation")
+        return
+    except ValueError as exc:
+        yield error(shown, 0, "navigation", f"{exc}.", "configure the i18n plugin's languages.")
         return
     pages = [entry.rel for entry in sitenav.entries(config.get("nav"))]
     sections = sitenav.section_titles(config.get("nav"))
     english = context.site.english()
     for entry in pages:
-        if entry not in english:
+        if not context.site.exists(context.site.default.code, entry):
             yield error(
                 shown,
                 line_of(entry),
@@ -64,9 +60,15 @@ def check(context: Context) -> Iterator[Problem]:
                 f"add '- {rel}' under the right section of nav: in mkdocs.yml "
                 "(python scripts/new_page.py does this for new pages).",
             )
-    languages = {entry["locale"]: entry for entry in i18n_config(config)["languages"]}
+    languages = {
+        str(entry.get("locale")): entry
+        for entry in (i18n if isinstance(i18n, list) else [])
+        if isinstance(entry, dict)
+    }
     for lang in context.site.translations:
         translations = (languages.get(lang.code) or {}).get("nav_translations") or {}
+        if not isinstance(translations, dict):
+            translations = {}
         for section in sections:
             if section not in translations:
                 yield error(

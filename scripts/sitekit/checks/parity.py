@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sitekit.checks import Context
-from sitekit.pages import display_path
+from sitekit.paths import display_path
 from sitekit.report import Problem, error
 from sitekit.ui import english_name
 
