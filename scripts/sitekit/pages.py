@@ -106,21 +106,10 @@ class Page:
         # Counting line breaks runs at memory speed; a page asks a few dozen times.
         return self.body_start + self.masked.count("\n", 0, offset)
 
-    def visible_line_at(self, offset: int) -> int:
-        """The file's line number of an offset in ``visible``."""
-        return self.body_start + self.visible.count("\n", 0, offset)
-
     @cached_property
     def prose(self) -> list[tuple[int, str]]:
         """(line number, text) of every body line; code and comments are blank."""
         return [(self.body_start + i, line) for i, line in enumerate(self.masked.split("\n"))]
-
-    @cached_property
-    def visible(self) -> str:
-        """What a reader sees of ``masked``, without markup; the same lines, the same count."""
-        from sitekit.prose import visible_text
-
-        return visible_text(self.masked)
 
     @cached_property
     def headings(self) -> list[Heading]:

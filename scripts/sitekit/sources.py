@@ -198,7 +198,8 @@ def citation_html(source: Source, page_lang: str) -> str:
     return " ".join(parts)
 
 
-_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+# A citation: [^ID] (not a footnote definition, [^ID]:).
+CITATION = re.compile(r"\[\^([^\]\[\s]+)\](?!:)")
 # Two references with nothing between them: "1,2", not "12".
 _ADJACENT_REFS = re.compile(r'(?<=</a></sup>)(?=<sup id="fnref)')
 _SEPARATOR = '<sup class="footnote-sep" aria-hidden="true">,</sup>'
@@ -228,7 +229,7 @@ def render_citations(markdown: str, page_lang: str, registry: Registry) -> tuple
             f"{number}</a></sup>"
         )
 
-    text = _ADJACENT_REFS.sub(_SEPARATOR, _REF.sub(reference, markdown))
+    text = _ADJACENT_REFS.sub(_SEPARATOR, CITATION.sub(reference, markdown))
     if not numbers:
         return text, ""
     items = []

@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitekit.content import Site, load_site
+from sitekit.pages import Page
 from sitekit.project import DATA, DOCS, INCLUDES, MKDOCS_YML
 from sitekit.report import Problem, escalate
 from sitekit.sources import SOURCES_FILE, Registry, load_registry
+from sitekit.textblocks import Block, read_page
 
 
 @dataclass
@@ -25,6 +27,16 @@ class Context:
     includes: Path = field(default=INCLUDES)
     mkdocs_yml: Path | None = field(default=MKDOCS_YML)
     data: Path = field(default=DATA)
+    _read: dict[Path, tuple[list[Block], Problem | None]] = field(default_factory=dict, repr=False)
+
+    def read(self, page: Page) -> tuple[list[Block], Problem | None]:
+        """What a reader reads on the page, rendered once and shared by the checks."""
+        if page.path not in self._read:
+            self._read[page.path] = read_page(page)
+        return self._read[page.path]
+
+    def blocks(self, page: Page) -> list[Block]:
+        return self.read(page)[0]
 
 
 Check = Callable[[Context], Iterable[Problem]]
@@ -43,6 +55,7 @@ def source_checks() -> list[Check]:
         numbers,
         parity,
         placeholders,
+        readable,
         reviews,
         safety,
         structure,
@@ -52,6 +65,7 @@ def source_checks() -> list[Check]:
     return [
         parity.check,
         navigation.check,
+        readable.check,
         frontmatter.check,
         disclaimer.check,
         structure.check,
@@ -67,9 +81,9 @@ def source_checks() -> list[Check]:
     ]
 
 
-# The checks that read the visible text of every page (the costliest part)
-# run in a second process on large sites; the rest run meanwhile in this one.
-_SECOND_PROCESS = ("sitekit.checks.numbers", "sitekit.checks.language")
+# The checks that render every page (the costliest part) run in a second
+# process on large sites; the rest run meanwhile in this one.
+_SECOND_PROCESS = ("sitekit.checks.readable", "sitekit.checks.numbers", "sitekit.checks.language")
 # Below this many pages a second process costs more than it saves.
 PARALLEL_FROM_PAGES = 600
 

@@ -1,161 +1,199 @@
-"""6. A translated page is written in its language (offline language identification).
+"""Every translated page is written in its language: each block a reader reads, and the page.
 
-The judge is py3langid, a maintained offline language identifier. It reads
-text byte by byte in pure Python, so judging every paragraph of a large site
-would take seconds. A cheap screen therefore looks at each paragraph first:
-a paragraph full of the common words of its own language, with no telltale
-words of English or of a closely related language, is clearly in its
-language; every other paragraph goes to py3langid, whose verdict decides.
-The model is loaded only when some paragraph needs a verdict.
+The judge is py3langid, an offline language identifier, choosing between the
+site's languages and their close neighbours (``data/language.yml``: Galician,
+Portuguese and Catalan for Spanish; Danish, Swedish and Nynorsk for
+Norwegian). It reads the rendered page (``sitekit.textblocks``): the title,
+the description, headings, paragraphs, list items and table cells.
 
-English pages are the originals and are not checked.
+- A block of at least ``ALONE_WORDS`` words is judged alone.
+- Shorter blocks are judged together, in runs of at least ``GROUP_WORDS`` words.
+- The page is judged as a whole, from the verdicts on its blocks.
+
+Text reads as another language when the identifier gives the page's own
+language a probability below a limit that depends on the length: the
+identifier is surer of long texts (``LIMITS``). The limits were set on the
+site's pages, whose lowest probability for their own language is about twice
+the limit at every length, and on Danish, Swedish, Nynorsk, Galician,
+Portuguese and Catalan versions of them, which fall far below it.
 """
 
 from __future__ import annotations
 
-import re
-import string
+import math
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
-from typing import Any
+
+import yaml
 
 from sitekit.checks import Context
+from sitekit.inputs import read_text
+from sitekit.langid_model import identifier
 from sitekit.pages import Page
+from sitekit.paths import DATA, display_path
 from sitekit.project import Language
-from sitekit.prose import blocks
-from sitekit.report import Problem, error
+from sitekit.report import DataError, Problem, error
+from sitekit.textblocks import Block
 from sitekit.ui import english_name
+from sitekit.yamlio import load_yaml, yaml_error
 
-# Languages the identifier chooses between: the site's own, and those a
-# translation is most often confused with.
-CANDIDATES = ("en", "es", "no", "da", "sv", "nn", "de", "fr", "it", "pt", "nl", "ca", "gl")
-MIN_WORDS = 12  # shorter paragraphs (names, numbers, titles, table rows) are not judged
-MIN_CONFIDENCE = 0.9  # only a confident verdict of another language is an error
-SAMPLE_CHARS = 600  # enough text to identify a paragraph
-CLEAR_SHARE = 0.2  # at least this share of a paragraph's words are the language's common words
+LANGUAGE_FILE = DATA / "language.yml"
+ALONE_WORDS = 12
+GROUP_WORDS = 20
+# (at least this many words, below this probability of the page's language)
+LIMITS = ((20, 0.3), (12, 0.15), (6, 0.05), (3, 0.02))
+PAGE_LIMIT = 0.5
 
-# Common words of each language (the screen's "own language" signal).
-COMMON_WORDS = {
-    "es": """de la que el en y a los las se del por un una con no su sus para es al lo como
-        más pero le ya o este esta porque muy sin sobre también me hasta hay donde desde
-        todo nos durante todos les ni otros ese eso ante ellos esto antes algunos qué unos
-        otro otras otra él tanto esa estos mucho nada muchos cual poco ella estas algunas
-        algo cuando tras entre puede pueden son está están han ha fue ser sea solo cada
-        según usted le si""",
-    "no": """og i det er som på med for av til ikke en et den de har kan vi du seg om men
-        så eller hva hvis etter noen mye mange ble blir blitt også bare når skal må bør fra
-        ut opp over under mellom uten mot hvordan hvor denne dette disse dem sin sitt sine
-        være vært ved inn før enn nå ingen får fikk""",
-}
-# Words that give away English or a close neighbour of the page's language.
-TELLTALE_WORDS = {
-    "es": """the and of to is are was were that this with for from have not but they
-        their which what who you your it its be been by on at or if can will would should
-        não uma com em ao são mais você pela isso amb els és però perquè també aquest
-        això molt més unha tamén máis isto il è gli sono anche della delle questo est
-        et une pour dans avec pas elle sont aussi mais""",
-    "no": """the and of are was were that this with from has not but they their
-        which what who you your it its been would should af efter hvad nogle nogen
-        mellem uden blev blevet vores tilbage igen ud op gennem mod ikkje eg kva korleis kven
-        ein eit frå berre mykje dei vere vore hjå noko nokon nokre sidan utan""",
-}
-# ASCII punctuation and digits become spaces, so that splitting finds the words. Done
-# on UTF-8 bytes, which translate far faster than str; words are compared as bytes.
-_NOT_LETTERS = bytes.maketrans(
-    (string.punctuation + string.digits).encode(), b" " * len(string.punctuation + string.digits)
-)
+
+@dataclass(frozen=True)
+class Verdict:
+    first_line: int
+    last_line: int
+    words: int
+    size: int  # bytes read
+    probabilities: dict[str, float]
+    what: str  # "this paragraph", "the short texts on lines 3–9"
+
+    def foreign(self, expected: str) -> str | None:
+        """The language the text reads as, if not ``expected``."""
+        limit = next((limit for words, limit in LIMITS if self.words >= words), None)
+        if limit is None or self.probabilities.get(expected, 0.0) >= limit:
+            return None
+        return _most_likely(self.probabilities, expected)
+
+
+def _most_likely(probabilities: dict[str, float], expected: str) -> str:
+    return max((p, code) for code, p in probabilities.items() if code != expected)[1]
 
 
 @cache
-def _word_sets(code: str) -> tuple[frozenset[bytes], frozenset[bytes]]:
-    def words(text: str) -> frozenset[bytes]:
-        return frozenset(word.encode() for word in text.split())
-
-    return words(COMMON_WORDS.get(code, "")), words(TELLTALE_WORDS.get(code, ""))
-
-
-# Short glosses and quoted terms: "(FDA, Food and Drug Administration)", «whey
-# therapy». Names and terms are often in another language on purpose; the screen
-# skips them. A longer quotation stays in, so an untranslated sentence in quotes
-# still goes to py3langid, which always reads the whole paragraph.
-_GLOSSES = re.compile(r'\([^()\n]{1,80}\)|«[^»\n]{1,80}»|"[^"\n]{1,80}"|“[^”\n]{1,80}”')
-
-
-def screened_words(text: str) -> list[bytes]:
-    """The words the screen looks at: those outside glosses and quotations."""
-    return words_of(_GLOSSES.sub(" ", text))
+def _neighbours() -> dict[str, list[str]]:
+    shown = display_path(LANGUAGE_FILE)
+    text, problem = read_text(LANGUAGE_FILE, "data")
+    if problem is not None or text is None:
+        raise DataError(problem or error(shown, 0, "unreadable", "cannot read the file."))
+    try:
+        _, data = load_yaml(text)
+    except yaml.YAMLError as exc:
+        line, what = yaml_error(exc)
+        raise DataError(error(shown, line, "yaml", f"not valid YAML: {what}.")) from None
+    table = data.get("neighbours") if isinstance(data, dict) else None
+    if not isinstance(table, dict) or not all(isinstance(v, list) for v in table.values()):
+        raise DataError(error(shown, 1, "language-data", "expected 'neighbours:' lists."))
+    return {str(key): [str(code) for code in value] for key, value in table.items()}
 
 
-def words_of(text: str) -> list[bytes]:
-    """The words of a text, lower-case, without numbers or punctuation (as UTF-8)."""
-    return text.lower().encode().translate(_NOT_LETTERS).split()
+def candidates(languages: tuple[Language, ...]) -> tuple[str, ...]:
+    """The codes the identifier chooses between: the site's languages and neighbours."""
+    neighbours = _neighbours()
+    codes = {lang.langid_code for lang in languages}
+    for lang in languages:
+        codes.update(neighbours.get(lang.code, []))
+    return tuple(sorted(codes))
 
 
-def clearly_in(words: list[bytes], code: str) -> bool:
-    """The screen: True when the words are plainly in language ``code``."""
-    common, telltale = _word_sets(code)
-    if not common:
-        return False
-    if not telltale.isdisjoint(words):
-        return False
-    own = sum(map(common.__contains__, words))
-    return own >= CLEAR_SHARE * len(words)
-
-
-@cache
-def _identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.set_languages(list(CANDIDATES))
-    return identifier
-
-
-def identify(text: str) -> tuple[str, float]:
-    """(language code, confidence) for a piece of text, by py3langid."""
-    code, confidence = _identifier().classify(text)
-    return str(code), float(confidence)
+def probabilities(text: str, codes: tuple[str, ...]) -> dict[str, float]:
+    """The identifier's probability of each language for a text."""
+    return {str(code): float(p) for code, p in identifier(codes).rank(text)}
 
 
 def check(context: Context) -> Iterator[Problem]:
-    for lang in context.site.translations:
+    codes = candidates(context.site.languages)
+    for lang in context.site.translations:  # English pages are the originals
         for page in context.site.pages.get(lang.code, {}).values():
-            yield from check_page(page, lang)
+            yield from check_page(page, lang, context.blocks(page), codes)
 
 
-def check_page(page: Page, lang: Language) -> Iterator[Problem]:
+def check_page(
+    page: Page, lang: Language, blocks: list[Block], codes: tuple[str, ...]
+) -> Iterator[Problem]:
     expected = lang.langid_code
-    if clearly_in(screened_words(page.visible), expected):
-        return  # no telltale word anywhere, and the language's common words throughout
-    judged = 0
-    foreign: list[tuple[int, str, float]] = []
-    for line, text in blocks(page):
-        if len(words_of(text)) < MIN_WORDS:
-            continue
-        judged += 1
-        screened = screened_words(text)
-        if len(screened) >= MIN_WORDS and clearly_in(screened, expected):
-            continue
-        code, confidence = identify(text[:SAMPLE_CHARS])
-        if code != expected and confidence >= MIN_CONFIDENCE:
-            foreign.append((line, code, confidence))
-    if judged and len(foreign) * 2 > judged:
-        codes = [code for _, code, _ in foreign]
-        main = max(set(codes), key=codes.count)
-        yield _wrong_language(page, page.body_start, lang, main, None, "the page")
-    for line, code, confidence in foreign:
-        yield _wrong_language(page, line, lang, code, confidence, "this paragraph")
+    alone = [
+        _judge([block], codes, _WHAT.get(block.kind, "this paragraph"))
+        for block in blocks
+        if len(block.text.split()) >= LIMITS[-1][0]
+    ]
+    runs = [_judge(run, codes, "") for run in _short_runs(blocks)]
+    counted = [verdict for verdict in alone if verdict.words >= ALONE_WORDS] + runs
+    if not counted:
+        return
+    whole = _whole(counted)  # every word once
+    if whole.get(expected, 0.0) < PAGE_LIMIT:
+        yield _wrong_language(
+            page, page.body_start, lang, _most_likely(whole, expected), "the page"
+        )
+        return
+    reported: set[int] = set()
+    for verdict in alone + runs:
+        code = verdict.foreign(expected)
+        if code is None or reported & set(range(verdict.first_line, verdict.last_line + 1)):
+            continue  # a run whose foreign block is reported already
+        reported.add(verdict.first_line)
+        yield _wrong_language(page, verdict.first_line, lang, code, verdict.what)
 
 
-def _wrong_language(
-    page: Page, line: int, lang: Language, code: str, confidence: float | None, what: str
-) -> Problem:
+_WHAT = {
+    "title": "the title",
+    "description": "the description",
+    "heading": "this heading",
+    "item": "this list item",
+    "cell": "this table cell",
+}
+
+
+def _short_runs(blocks: list[Block]) -> Iterator[list[Block]]:
+    """Consecutive blocks under ``ALONE_WORDS`` words, in runs of ``GROUP_WORDS`` or more."""
+    run: list[Block] = []
+    held: list[Block] = []  # the last full run: a short tail at the end joins it
+    for block in blocks:
+        if len(block.text.split()) >= ALONE_WORDS:
+            continue
+        run.append(block)
+        if sum(len(b.text.split()) for b in run) >= GROUP_WORDS:
+            if held:
+                yield held
+            held, run = run, []
+    if held and run:
+        held, run = held + run, []
+    yield from (group for group in (held, run) if group)
+
+
+def _judge(blocks: list[Block], codes: tuple[str, ...], what: str) -> Verdict:
+    text = " ".join(block.text for block in blocks)
+    first, last = blocks[0].line, blocks[-1].line
+    if not what:
+        lines = f"line {first}" if first == last else f"lines {first}–{last}"
+        what = f"the short texts on {lines} (title, headings, list items, table cells)"
+    size = len(text.encode())
+    return Verdict(first, last, len(text.split()), size, probabilities(text, codes), what)
+
+
+def _whole(verdicts: list[Verdict]) -> dict[str, float]:
+    """The page's verdict from its blocks' (naive Bayes: the evidence adds up).
+
+    The identifier divides its scores by the square root of the text's length;
+    weighting each block's log-probability by the square root of its length and
+    dividing by that of the whole page gives the verdict on the whole text.
+    """
+    total = math.sqrt(sum(verdict.size for verdict in verdicts)) or 1.0
+    scores: dict[str, float] = {}
+    for verdict in verdicts:
+        weight = math.sqrt(verdict.size)
+        for code, p in verdict.probabilities.items():
+            scores[code] = scores.get(code, 0.0) + weight * math.log(max(p, 1e-12))
+    top = max(scores.values())
+    exp = {code: math.exp((score - top) / total) for code, score in scores.items()}
+    norm = sum(exp.values())
+    return {code: value / norm for code, value in exp.items()}
+
+
+def _wrong_language(page: Page, line: int, lang: Language, code: str, what: str) -> Problem:
     name = english_name(lang.code)
-    sure = f" ({confidence:.0%} confidence)" if confidence is not None else ""
     return error(
         page.display,
         line,
         "language",
-        f"{what} reads as {english_name(code)}{sure}, not {name}.",
+        f"{what} reads as {english_name(code)}, not {name}.",
         f"translate it into {name}; a page under docs/{lang.code}/ is published as {name}.",
     )

@@ -1,118 +1,168 @@
-"""5. Number parity: a translation has the same numbers as the English page.
+"""Number parity: a translation states the same numbers as the English page.
 
-Numbers are compared as values, so each language writes them its own way:
-``99.9%`` = ``99,9 %``; ``1,022`` = ``1022`` = ``1 022``; ``6–10`` = ``6 a 10``
-= ``6 til 10`` (a range is its two numbers). Each number must occur as often
-in the translation as in English, so ``5–10`` for ``6–10`` is caught even when
-a 5 appears elsewhere on the page.
+Numbers are read from the rendered text (``sitekit.textblocks``) and compared
+section by section (by heading ID): ``99.9%`` = «99,9 %» = «99,9 prosent»,
+``two sessions`` = «2 sesiones» = «to behandlinger» (``sitekit.numerals``).
+A percentage is a different number from the same value without ``%``; other
+units may be added or left out («18 år» for "under 18"), but not changed
+(``12 weeks`` is not «12 meses»). For each number:
+
+- digits and number words count, so a changed number is caught however either
+  language writes it;
+- words that are often not numbers («una», "first", «andre») may stand for a
+  number the other language writes, but are never required;
+- a number written in words may be repeated, or not, where one language
+  repeats it («to klinikker … to behandlinger»), as long as both languages
+  have it and its digits match.
+
+The same pass reports hyphen ranges (5-12) and numbers above ten in words
+(which are not counted: they must be written in digits).
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass, field
 
 from sitekit.checks import Context
+from sitekit.checks.placeholders import MARKER
+from sitekit.numerals import HYPHEN_RANGE, HYPHENS, NumberStyle, Numeral, number_style, numerals
 from sitekit.pages import Page
 from sitekit.report import Problem, error
+from sitekit.textblocks import Block
 
-# Digits joined by "." or ",", or by a space before a group of exactly three digits.
-# ([0-9] rather than \d: written numbers are ASCII, and the scan is faster.)
-_TOKEN = re.compile(r"[0-9]+(?:(?:[.,]|[ \u00a0\u202f](?=[0-9]{3}(?![0-9])))[0-9]+)*")
-_THOUSANDS_COMMA = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$")
-_SPACES = re.compile(r"[ \u00a0\u202f]")
+Key = tuple[str, str, str]  # section, value, "%" or ""
 
 
-def _canonical(number: str) -> str:
-    try:
-        value = Decimal(number)
-    except InvalidOperation:  # pragma: no cover - the token pattern only yields digits
-        return number
-    text = format(value.normalize(), "f")
-    return text
+@dataclass
+class _Tally:
+    """The numbers of one page, by section, value and unit."""
 
+    certain: Counter[Key] = field(default_factory=Counter)  # digits and number words
+    digits: Counter[Key] = field(default_factory=Counter)
+    maybe: Counter[Key] = field(default_factory=Counter)
+    lines: dict[Key, list[int]] = field(default_factory=dict)
+    units: dict[Key, Counter[str]] = field(default_factory=dict)  # units other than %
+    headings: dict[str, int] = field(default_factory=dict)  # section -> line
+    pending: list[tuple[str, str, Numeral, int]] = field(default_factory=list)  # ambiguous
 
-def _values(token: str, *, decimal_comma: bool) -> list[str]:
-    """The numbers one token stands for ("1,022" is one number, "1,2" two in English)."""
-    if token.isdigit():  # most numbers: no separator at all
-        return [token.lstrip("0") or "0"]
-    token = _SPACES.sub("", token)
-    if decimal_comma:
-        parts = token.split(",") if token.count(",") > 1 else [token.replace(",", ".")]
-    elif _THOUSANDS_COMMA.match(token):
-        parts = [token.replace(",", "")]
-    else:
-        parts = token.split(",")
-    found = []
-    for part in parts:
-        # "801.415" is one value; "1.2.3" (a version, a section) is three numbers.
-        found.extend([part] if part.count(".") <= 1 else part.split("."))
-    return [_canonical(part) for part in found if part]
+    def settle(self, english: _Tally | None) -> None:
+        """Give each ambiguous number («801.415») the value the English page has more of."""
+        for section, percent, numeral, line in self.pending:
+            keys = [(section, value, percent) for value in numeral.values]
+            if english is not None:  # the first of the most wanted values
+                keys.sort(key=lambda key: self.certain[key] - english.certain[key])
+            self.add(keys[0], numeral, line)
+        self.pending.clear()
 
+    def add(self, key: Key, numeral: Numeral, line: int) -> None:
+        if numeral.unit and numeral.unit != "%":
+            self.units.setdefault(key, Counter())[numeral.unit] += 1
+        if numeral.how == "maybe":
+            self.maybe[key] += 1
+            return
+        self.certain[key] += 1
+        if numeral.how == "digits":
+            self.digits[key] += 1
+        self.lines.setdefault(key, []).append(line)
 
-def numbers_in(text: str, *, decimal_comma: bool) -> list[str]:
-    """Every number in a piece of text, as canonical values ("99.9", "1022")."""
-    return [
-        value
-        for token in _TOKEN.findall(text)
-        for value in _values(token, decimal_comma=decimal_comma)
-    ]
-
-
-def _page_values(page: Page, *, decimal_comma: bool) -> list[str]:
-    """Every number a reader sees on the page (title, description, body), in order."""
-    texts = [str(page.meta.get(key, "")) for key in ("title", "description")]
-    tokens = _TOKEN.findall("\n".join(texts)) + _TOKEN.findall(page.visible)
-    # Most numbers have no separator at all: a quick path for them.
-    values = [token.lstrip("0") or "0" for token in tokens if token.isdigit()]
-    for token in tokens:
-        if not token.isdigit():
-            values.extend(_values(token, decimal_comma=decimal_comma))
-    return values
-
-
-def lines_of(page: Page, value: str, *, decimal_comma: bool) -> list[int]:
-    """The lines where a number appears (only needed to report a difference)."""
-    lines = []
-    for key in ("title", "description"):
-        text = page.meta.get(key)
-        if isinstance(text, str) and value in numbers_in(text, decimal_comma=decimal_comma):
-            lines.append(page.line_of(key))
-    for match in _TOKEN.finditer(page.visible):
-        if value in _values(match.group(), decimal_comma=decimal_comma):
-            lines.append(page.visible_line_at(match.start()))
-    return lines
+    def accepts(self, other: _Tally, key: Key) -> bool:
+        mine, theirs = self.certain[key], other.certain[key]
+        if max(mine, theirs) <= min(mine + self.maybe[key], theirs + other.maybe[key]):
+            return True  # the same count, with some of the maybe-words
+        both_have_it = (mine + self.maybe[key]) > 0 and (theirs + other.maybe[key]) > 0
+        return both_have_it and self.digits[key] == other.digits[key]
 
 
 def check(context: Context) -> Iterator[Problem]:
     site = context.site
+    tallies: dict[str, _Tally] = {}
+    for page in site.all_pages():
+        style = number_style(page.lang)
+        tally = _Tally()
+        tallies[page.display] = tally
+        for block in context.blocks(page):
+            yield from _read_block(page, block, style, tally)
     for _, english in sorted(site.english().items()):
-        wanted = Counter(_page_values(english, decimal_comma=False))
+        tallies[english.display].settle(None)
         for lang in site.translations:
             translation = site.counterpart(english, lang.code)
-            if translation is None:
-                continue
-            have = Counter(_page_values(translation, decimal_comma=True))
-            if have == wanted:
-                continue
-            for value in sorted(wanted.keys() | have.keys(), key=_sort_key):
-                if wanted[value] != have[value]:
-                    theirs = lines_of(english, value, decimal_comma=False)
-                    ours = lines_of(translation, value, decimal_comma=True)
-                    yield _mismatch(english, translation, value, theirs, ours)
+            if translation is not None:
+                tallies[translation.display].settle(tallies[english.display])
+                yield from _compare(
+                    english, tallies[english.display], translation, tallies[translation.display]
+                )
 
 
-def _sort_key(value: str) -> tuple[float, str]:
-    return (float(value), value)
+def _read_block(page: Page, block: Block, style: NumberStyle, tally: _Tally) -> Iterator[Problem]:
+    section = block.kind if block.kind in ("title", "description") else block.section
+    if block.kind == "heading":
+        tally.headings.setdefault(section, block.line)
+    if MARKER in block.text:
+        return  # unfinished text: reported as such, not compared
+    for numeral in numerals(block.text, style):
+        line = _line_of(page, block, numeral.text)
+        if numeral.how == "above_ten":  # not counted: it must be written in digits
+            yield error(
+                page.display,
+                line,
+                "number-style",
+                f"'{numeral.text}' is a number above ten written in words.",
+                f"write it in digits: {numeral.value}.",
+            )
+            continue
+        percent = "%" if numeral.unit == "%" else ""
+        if len(numeral.values) > 1:
+            tally.pending.append((section, percent, numeral, line))
+        else:
+            tally.add((section, numeral.value, percent), numeral, line)
+    if any(hyphen in block.text for hyphen in HYPHENS):
+        for match in HYPHEN_RANGE.finditer(block.text):
+            first, last = match.group(1), match.group(2)
+            yield error(
+                page.display,
+                _line_of(page, block, match.group()),
+                "number-style",
+                f"the range '{match.group()}' is written with a hyphen.",
+                "write it " + style.range.format(a=first, b=last) + ".",
+            )
 
 
-def _same_section(english: Page, translation: Page, line: int) -> int:
-    """The translation's line of the section that holds ``line`` of the English page."""
-    section = next((h.id for h in reversed(english.headings) if h.line <= line and h.id), None)
-    found = next((h.line for h in translation.headings if section and h.id == section), None)
-    return found or translation.body_start
+def _line_of(page: Page, block: Block, text: str) -> int:
+    """The line of the source where ``text`` is written, searching from the block's line."""
+    if block.kind in ("title", "description"):
+        return block.line
+    start = block.line - page.body_start
+    for index in range(max(0, start), min(len(page.body), start + 40)):
+        if text in page.body[index]:
+            return page.body_start + index
+    return block.line
+
+
+def _compare(english: Page, theirs: _Tally, translation: Page, ours: _Tally) -> Iterator[Problem]:
+    keys = theirs.certain.keys() | ours.certain.keys()
+    for key in sorted(keys, key=_sort_key):
+        if not theirs.accepts(ours, key):
+            yield _mismatch(english, theirs, translation, ours, key)
+            continue
+        english_units, own_units = theirs.units.get(key, Counter()), ours.units.get(key, Counter())
+        changed, instead = english_units - own_units, own_units - english_units
+        if changed and instead:
+            unit, other = min(changed), min(instead)
+            yield error(
+                translation.display,
+                _first(ours.lines.get(key), _section_line(translation, ours, key[0])),
+                "numbers",
+                f"the number {key[1]} is given in {unit} in English but in {other} here"
+                f"{_where(key[0])}.",
+                "check it against the English page: a changed unit is a changed fact.",
+            )
+
+
+def _sort_key(key: Key) -> tuple[str, float, str]:
+    section, value, percent = key
+    return (section, float(value), percent)
 
 
 def _lines(lines: list[int]) -> str:
@@ -120,27 +170,47 @@ def _lines(lines: list[int]) -> str:
     return shown + (", …" if len(lines) > 5 else "")
 
 
-def _mismatch(
-    english: Page, translation: Page, value: str, theirs: list[int], ours: list[int]
-) -> Problem:
-    if len(ours) < len(theirs):
-        where = ours[-1] if ours else _same_section(english, translation, theirs[0])
+def _mismatch(english: Page, theirs: _Tally, translation: Page, ours: _Tally, key: Key) -> Problem:
+    section, value, percent = key
+    number = f"{value} {percent}" if percent else value
+    where_section = _where(section)
+    there, here = theirs.lines.get(key, []), ours.lines.get(key, [])
+    count_there, count_here = theirs.certain[key], ours.certain[key]
+    if count_here < count_there:
+        line = here[-1] if here else _section_line(translation, ours, section)
         message = (
-            f"the number {value} appears {len(theirs)} time(s) in English "
-            f"(line {_lines(theirs)}) but {len(ours)} time(s) here."
+            f"the number {number} appears {count_there} time(s) in English "
+            f"(line {_lines(there)}) but {count_here} time(s) here{where_section}."
         )
         hint = (
-            "write the same numbers as the English page; each language's decimal comma and "
-            "range style are fine (99,9 %, 6 a 10), numbers in words are not."
+            "write the same numbers as the English page: in digits with your language's "
+            "separators (99,9 %, 1022, de 6 a 10), or as words up to ten (dos, to)."
         )
     else:
-        where = ours[len(theirs)] if len(ours) > len(theirs) else ours[0]
+        line = here[count_there] if count_there < len(here) else here[0]
+        shown = f"line {_lines(there)}" if there else "nowhere"
         message = (
-            f"the number {value} appears {len(ours)} time(s) here (line {_lines(ours)}) "
-            f"but {len(theirs)} time(s) in English."
+            f"the number {number} appears {count_here} time(s) here (line {_lines(here)}) "
+            f"but {count_there} time(s) in English ({shown}){where_section}."
         )
         hint = (
-            "check it against the English page: a changed number is a changed fact; "
+            "check it against the English page: a changed number or unit is a changed fact; "
             "chemical formulas are written CO₂, O₃."
         )
-    return error(translation.display, where, "numbers", message, hint)
+    return error(translation.display, line, "numbers", message, hint)
+
+
+def _where(section: str) -> str:
+    if section in ("title", "description"):
+        return f" in the {section}"
+    return f" in the section {{#{section}}}" if section else ""
+
+
+def _first(lines: list[int] | None, default: int) -> int:
+    return lines[0] if lines else default
+
+
+def _section_line(page: Page, tally: _Tally, section: str) -> int:
+    if section in ("title", "description"):
+        return page.line_of(section)
+    return tally.headings.get(section, page.body_start)

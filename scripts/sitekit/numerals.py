@@ -1,0 +1,224 @@
+"""Numbers as each language writes them: digits, small numbers in words, units.
+
+The decimal and thousands separators are the locale's (Babel, the locale of
+``data/ui.yml``), plus a space before a group of three digits (10 000); the
+words and units are data (``data/numbers.yml``). Every number is reduced to a
+value and a unit, so ``99.9%`` = «99,9 %» = «99,9 prosent», ``1,022`` = «1022»
+= «1.022» (Spanish), and ``two weeks`` = «2 semanas».
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from babel.numbers import get_decimal_symbol, get_group_symbol
+
+from sitekit import ui
+from sitekit.inputs import read_text
+from sitekit.paths import DATA, display_path
+from sitekit.report import DataError, error
+from sitekit.yamlio import load_yaml, yaml_error
+
+NUMBERS_FILE = DATA / "numbers.yml"
+How = Literal["digits", "word", "maybe", "above_ten"]
+
+_SPACE = " \u00a0\u202f\u2009"  # a space, no-break, narrow no-break, thin
+# A number (with its sign, and a % or ° right after it) or a word. One pass,
+# each character read once: no pattern can backtrack over a long line.
+_TOKENS = re.compile(
+    rf"(?P<minus>(?<![\w.,\-\u2010\u2011])[\-\u2212](?=[0-9]))?"
+    rf"(?P<digits>[0-9]+(?:(?:[.,]|[{_SPACE}](?=[0-9]{{3}}(?![0-9])))[0-9]+)*)"
+    rf"(?P<sign>[{_SPACE}]?(?:%|°C|°))?"
+    r"|(?P<word>[^\W\d_]+)"
+)
+# Between a number and its unit: nothing, a space, or a hyphen ("6-month course").
+_UNIT_GAP = frozenset({"", " ", "\u00a0", "\u202f", "\u2009", "-"})
+HYPHENS = ("-", "\u2010", "\u2011")
+# A range written with a hyphen: 5-12, 5 - 12 (not a date: 2026-12-01).
+HYPHEN_RANGE = re.compile(
+    r"(?<![\w.,\-\u2010\u2011/])([0-9]+(?:[.,][0-9]+)?)"
+    r" ?[\-\u2010\u2011] ?"
+    r"([0-9]+(?:[.,][0-9]+)?)(?![\w\-\u2010\u2011/]|[.,][0-9])"
+)
+
+
+@dataclass(frozen=True)
+class Numeral:
+    values: tuple[str, ...]  # canonical ("99.9", "1022", "-110"); more than one if ambiguous
+    unit: str  # canonical: "%", "weeks", "mg", or ""
+    how: How
+    text: str  # as written
+    start: int  # offset in the text it was found in
+
+    @property
+    def value(self) -> str:
+        return self.values[0]
+
+
+@dataclass(frozen=True)
+class NumberStyle:
+    """How one language writes numbers."""
+
+    decimal: str
+    group: str
+    words: dict[str, int]
+    maybe: dict[str, int]
+    above_ten: dict[str, int]
+    maybe_after: frozenset[str]  # «los dos» is "both", not "two"
+    minus: frozenset[str]  # «minus 110»
+    units: dict[str, str]  # lower-case unit words, and symbols as written
+    range: str  # "{a}–{b}"
+
+
+@cache
+def _data(path: Path = NUMBERS_FILE) -> dict[str, Any]:
+    shown = display_path(path)
+    text, problem = read_text(path, "data")
+    if problem is not None or text is None:
+        raise DataError(problem or error(shown, 0, "unreadable", "cannot read the file."))
+    try:
+        _, data = load_yaml(text)
+    except yaml.YAMLError as exc:
+        line, what = yaml_error(exc)
+        raise DataError(error(shown, line, "yaml", f"not valid YAML: {what}.")) from None
+    if not isinstance(data, dict) or not isinstance(data.get("symbols"), dict):
+        raise DataError(
+            error(shown, 1, "numbers-data", "expected 'symbols' and one entry per language.")
+        )
+    return data
+
+
+@cache
+def number_style(lang: str) -> NumberStyle:
+    """The number style of a site language; DataError if data/numbers.yml lacks it."""
+    data = _data()
+    entry = data.get(lang)
+    shown = display_path(NUMBERS_FILE)
+    keys = ("words", "maybe", "above_ten", "units")
+    if not isinstance(entry, dict) or not all(isinstance(entry.get(k), dict) for k in keys):
+        raise DataError(
+            error(
+                shown,
+                0,
+                "numbers-data",
+                f"no number words for the language '{lang}'.",
+                f"add '{lang}:' with {', '.join(keys)} and range (see the other languages).",
+            )
+        )
+    locale = str(ui.strings(lang)["locale"])
+    units = {str(key).lower(): str(value) for key, value in entry["units"].items()}
+    units.update({str(key): str(value) for key, value in data["symbols"].items()})
+    return NumberStyle(
+        decimal=get_decimal_symbol(locale),
+        group=get_group_symbol(locale),
+        words={str(k).lower(): int(v) for k, v in entry["words"].items()},
+        maybe={str(k).lower(): int(v) for k, v in entry["maybe"].items()},
+        above_ten={str(k).lower(): int(v) for k, v in entry["above_ten"].items()},
+        maybe_after=frozenset(str(word).lower() for word in entry.get("maybe_after") or []),
+        minus=frozenset(str(word).lower() for word in entry.get("minus") or []),
+        units=units,
+        range=str(entry.get("range") or "{a}–{b}"),
+    )
+
+
+def _canonical(number: str) -> str:
+    try:
+        return format(Decimal(number).normalize(), "f")
+    except InvalidOperation:  # pragma: no cover - only digits reach here
+        return number
+
+
+def digit_values(token: str, style: NumberStyle) -> list[tuple[str, ...]]:
+    """The numbers one written token stands for, each with its possible values.
+
+    "1,022" is one number in English, "1,2" two; in Spanish "1.022" is 1022,
+    but "801.415" may also be a section number (21 CFR 801.415): both values.
+    """
+    if token.isdigit():  # most numbers: no separator at all
+        return [(token.lstrip("0") or "0",)]
+    token = "".join(char for char in token if char not in _SPACE)
+    other = "." if style.decimal == "," else ","
+    groups = token.split(style.group) if style.group not in _SPACE else [token]
+    if len(groups) > 1 and 1 <= len(groups[0]) <= 3:
+        last, _, fraction = groups[-1].partition(style.decimal)
+        if all(len(g) == 3 and g.isdigit() for g in [*groups[1:-1], last]):
+            whole = "".join(groups[:-1]) + last
+            grouped = _canonical(f"{whole}.{fraction}" if fraction else whole)
+            if len(groups) == 2 and not fraction and style.decimal == "," and style.group == ".":
+                return [(grouped, _canonical(token.replace(style.group, ".")))]
+            return [(grouped,)]
+    parts = token.split(style.decimal)
+    if len(parts) == 2 and other not in token:  # one decimal separator: 99,9 / 99.9
+        return [(_canonical(f"{parts[0]}.{parts[1]}"),)]
+    if style.decimal == "," and token.count(".") == 1 and "," not in token:
+        return [(_canonical(token),)]  # 1.5 in Spanish or Norwegian: read as written
+    # A list or a version (1,2 / 1.2.3): each part is a number.
+    return [(_canonical(part),) for part in re.split(r"[.,]", token) if part]
+
+
+def numerals(text: str, style: NumberStyle) -> list[Numeral]:
+    """Every number in a text: in digits, or as a word the language's data lists."""
+    found: list[tuple[Numeral, int]] = []  # with the end of what was read
+    tokens = list(_TOKENS.finditer(text))
+    for index, match in enumerate(tokens):
+        word = match.group("word")
+        sign = (match.group("sign") or "").strip(_SPACE)
+        if word is None:
+            negative = bool(match.group("minus")) or (
+                index > 0 and _after(text, tokens[index - 1], match, style.minus)
+            )
+            for values in digit_values(match.group("digits"), style):
+                if negative:
+                    values = tuple(value if value == "0" else f"-{value}" for value in values)
+                numeral = Numeral(values, sign, "digits", match.group(), match.start())
+                found.append((numeral, index))
+            continue
+        lower = word.lower()
+        how: How
+        if lower in style.words:
+            value, how = style.words[lower], "word"
+            if index and _after(text, tokens[index - 1], match, style.maybe_after):
+                how = "maybe"
+        elif lower in style.maybe:
+            value, how = style.maybe[lower], "maybe"
+        elif lower in style.above_ten:
+            value, how = style.above_ten[lower], "above_ten"
+        else:
+            continue
+        found.append((Numeral((str(value),), "", how, word, match.start()), index))
+    return [_with_unit(numeral, text, tokens, index, style) for numeral, index in found]
+
+
+def _after(text: str, previous: re.Match[str], match: re.Match[str], words: frozenset[str]) -> bool:
+    """The word ``match`` follows one of ``words``, with one space between."""
+    before = previous.group("word")
+    gap = text[previous.end() : match.start()]
+    return bool(before) and before.lower() in words and gap in (" ", "\u00a0")
+
+
+def _with_unit(
+    numeral: Numeral, text: str, tokens: list[re.Match[str]], index: int, style: NumberStyle
+) -> Numeral:
+    """The number with the unit written right after it, if any."""
+    if numeral.unit or index + 1 >= len(tokens):
+        return numeral
+    this, following = tokens[index], tokens[index + 1]
+    word = following.group("word")
+    if word is None or text[this.end() : following.start()] not in _UNIT_GAP:
+        return numeral
+    if len(word) == 1 and not text[this.end() : following.start()]:
+        return numeral  # "1930s", "18s": a one-letter unit is written apart (5 s, 2 g)
+    unit = style.units.get(word) or style.units.get(word.lower())
+    if unit is None and index + 2 < len(tokens):  # "per cent", «por ciento»
+        after = tokens[index + 2].group("word")
+        if after and text[following.end() : tokens[index + 2].start()] == " ":
+            unit = style.units.get(f"{word} {after}".lower())
+    if unit is None:
+        return numeral
+    return Numeral(numeral.values, unit, numeral.how, numeral.text, numeral.start)
