@@ -1,18 +1,15 @@
 """The reader-visible text of Markdown, without markup, links or code.
 
-Works on a whole page at once (one pass per pattern, not one per line) and
-keeps every line break, so that offsets still map to the file's lines.
+Used for the glossary's tooltips. Works on a whole text at once (one pass per
+pattern, not one per line) and keeps every line break. No pattern can
+backtrack over a long line: each stops at the next character that could start
+another match (``[``, ``<``, ``{``).
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from sitekit.pages import Page
 
 _M = re.MULTILINE
 # What starts a line, handled in one pass: lines that show nothing (snippet
@@ -24,24 +21,24 @@ _LINE_START = re.compile(
     r"(?:-{1,}8<-{1,}[ \t].*"
     r"|\*\[[^\]\n]+\]:.*"
     r"|\[[^\]^\n][^\]\n]*\]:[ \t]*\S.*"
-    r"|\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$)"
-    r'|(?:!!!|\?\?\?\+?)[ \t]*[\w-]+(?:[ \t]+[\w-]+)*[ \t]*(?:"(?P<title>[^"\n]*)")?[ \t]*$'
+    r"|\|?[ \t]*:?-{3,}:?(?:[ \t]*\|[ \t]*:?-{3,}:?)*[ \t]*(?:\|[ \t]*)?$)"
+    r'|(?:!!!|\?\?\?\+?)[ \t]*[\w-]+(?:[ \t]+[\w-]+)*[ \t]*(?:"(?P<title>[^"\n]*)"[ \t]*)?$'
     r"|#{1,6}[ \t]+|(?:[-*+]|\d+[.)])[ \t]+|>[ \t]?"
     r")",
     _M,
 )
 # Markup that disappears before links are read: inline code (whose content is
 # not Markdown), attribute lists and footnote references.
-_CODE_AND_NOTES = re.compile(r"`[^`\n]*`|\{[:#.][^}\n]*\}|\[\^[^\]\n]+\]")
+_CODE_AND_NOTES = re.compile(r"`[^`\n]*`|\{[:#.][^{}\n]*\}|\[\^[^\]\[\n]+\]")
 # Markup that disappears after: addresses, then HTML tags; emphasis marks and table
 # pipes become spaces (a byte translation: they are ASCII, and it is much faster).
 # (An address in <angle brackets> loses its "<" first: a pattern that starts
 # with a literal is many times faster to scan for.)
 _ADDRESSES = re.compile(r"https?://[^\s>]*>?")
-_TAGS = re.compile(r"<[^>\n]*>")
+_TAGS = re.compile(r"<[^<>\n]*>")
 _EMPHASIS = bytes.maketrans(b"*_~|", b"    ")
 # Images and links: only their text remains (an image's "!" is dropped first).
-_LINKS = re.compile(r"\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
+_LINKS = re.compile(r"\[([^\]\[\n]*)\](?:\([^()\n]*\)|\[[^\]\[\n]*\])")
 
 
 def visible_text(markdown: str) -> str:
@@ -58,23 +55,3 @@ def visible_text(markdown: str) -> str:
     if "&" in text:
         text = "\n".join(html.unescape(line).replace("\n", " ") for line in text.split("\n"))
     return text
-
-
-def blocks(page: Page) -> Iterator[tuple[int, str]]:
-    """Paragraph-sized blocks of visible text: (first line, text). Headings stand alone."""
-    start = 0
-    parts: list[str] = []
-    for (number, raw), shown in zip(page.prose, page.visible.split("\n"), strict=True):
-        text = shown.strip()
-        if not text or raw.lstrip().startswith("#"):
-            if parts:
-                yield start, " ".join(parts)
-                parts = []
-            if text:
-                yield number, text
-            continue
-        if not parts:
-            start = number
-        parts.append(text)
-    if parts:
-        yield start, " ".join(parts)

@@ -21,7 +21,10 @@ _FORBIDDEN_TAG = re.compile(
     r"<\s*(script|iframe|object|embed|form|style|link|meta|base|frame|frameset|applet|svg)\b",
     re.IGNORECASE,
 )
-_EVENT_HANDLER = re.compile(r"<[a-zA-Z][^>\n]*?\s(on[a-zA-Z]+)\s*=", re.IGNORECASE)
+# An opening tag, up to its ">" or the end of the line (greedy: each character is
+# read once however many "<" a line has), and an event handler inside it.
+_TAG = re.compile(r"<[a-zA-Z][^>\n]*")
+_EVENT_HANDLER = re.compile(r"\s(on[a-zA-Z]+)\s*=", re.IGNORECASE)
 _SCHEMES = ("javascript", "vbscript", "data")
 _TAG_START = re.compile(r"<\s*[a-zA-Z]")
 # A script address is rare: find the scheme first, then look at what leads to it.
@@ -31,13 +34,15 @@ _LEADS_TO_URL = re.compile(
     r"\s*=\s*[\"']?)\s*$",
     re.IGNORECASE,
 )
-_REMOTE_IMAGE_MD = re.compile(r"!\[[^\]]*\]\(\s*<?\s*((?:https?:)?//[^)\s>]+)", re.IGNORECASE)
-_REMOTE_EMBED_HTML = re.compile(
-    r"<\s*(img|video|audio|source|track|picture|input|image)\b[^>]*?\s(?:src|srcset|poster)\s*=\s*"
-    r"[\"']?\s*((?:https?:)?//[^\"'\s>]+)",
-    re.IGNORECASE,
+# Image text with at most one level of brackets inside ("![a [b] c]"): the two
+# alternatives cannot both match a character, so a failed match backtracks once.
+_ALT = r"!\[(?:[^\]\[\n]|\[[^\]\[\n]*\])*\]"
+_REMOTE_IMAGE_MD = re.compile(_ALT + r"\(\s*<?\s*((?:https?:)?//[^)\s>]+)", re.IGNORECASE)
+_EMBED_TAG = re.compile(r"(img|video|audio|source|track|picture|input|image)\b", re.IGNORECASE)
+_REMOTE_SRC = re.compile(
+    r"\s(?:src|srcset|poster)\s*=\s*[\"']?\s*((?:https?:)?//[^\"'\s>]+)", re.IGNORECASE
 )
-_IMAGE_REF = re.compile(r"!\[[^\]]*\]\[([^\]]*)\]")
+_IMAGE_REF = re.compile(_ALT + r"\[([^\]\[\n]*)\]")
 _REF_DEFINITION = re.compile(
     r"^[ \t]*\[([^\]^\n][^\]\n]*)\]:[ \t]*<?[ \t]*((?:https?:)?//\S+)", re.M
 )
@@ -67,14 +72,20 @@ def check_page(page: Page) -> Iterator[Problem]:
             f"<{tag}> is not allowed in pages.",
             "pages are plain Markdown; ask a maintainer if the site needs a new feature.",
         )
-    for match in _EVENT_HANDLER.finditer(text):
-        yield error(
-            page.display,
-            page.line_at(match.start()),
-            "unsafe-html",
-            f"the inline event handler '{match.group(1)}' is not allowed.",
-            "remove it; pages cannot run scripts.",
-        )
+    for tag in _TAG.finditer(text):
+        handler = _EVENT_HANDLER.search(tag.group())
+        if handler:
+            yield error(
+                page.display,
+                page.line_at(tag.start()),
+                "unsafe-html",
+                f"the inline event handler '{handler.group(1)}' is not allowed.",
+                "remove it; pages cannot run scripts.",
+            )
+        if _EMBED_TAG.match(tag.group(), 1):
+            remote = _REMOTE_SRC.search(tag.group())
+            if remote:
+                yield _remote(page, page.line_at(tag.start()), remote.group(1))
     for match in _SCHEME.finditer(text):
         if not _LEADS_TO_URL.search(text, max(0, match.start() - 40), match.start()):
             continue
@@ -88,8 +99,6 @@ def check_page(page: Page) -> Iterator[Problem]:
         )
     for match in _REMOTE_IMAGE_MD.finditer(text):
         yield _remote(page, page.line_at(match.start()), match.group(1))
-    for match in _REMOTE_EMBED_HTML.finditer(text):
-        yield _remote(page, page.line_at(match.start()), match.group(2))
     for match in _IMAGE_REF.finditer(text):
         target = remote_refs.get((match.group(1) or "").lower())
         if target:
