@@ -70,26 +70,28 @@ _BOOTSTRAP = Limits(page_bytes=1 << 16, data_bytes=1 << 16, line_chars=1000, ren
 
 
 @cache
-def limits(path: Path = LIMITS_FILE) -> Limits:
+def limits() -> Limits:
     """The limits in data/limits.yml; a broken file stops the tooling with its file:line."""
+    path = LIMITS_FILE
     text, problem = read_text(path, "data", _BOOTSTRAP)
     if problem is not None or text is None:
         raise DataError(problem or error(display_path(path), 0, "unreadable", "cannot read."))
     shown = display_path(path)
     try:
-        _, data = load_yaml(text)
+        node, data = load_yaml(text)
     except yaml.YAMLError as exc:
         line, what = yaml_error(exc)
         raise DataError(error(shown, line, "yaml", f"not valid YAML: {what}.")) from None
     names = [field.name for field in fields(Limits)]
-    if not isinstance(data, dict) or sorted(data) != sorted(names):
-        raise DataError(
-            error(shown, 1, "limits", f"the file must give exactly: {', '.join(names)}.")
-        )
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        raise DataError(error(shown, 1, "limits", f"expected the keys {', '.join(names)}."))
+    lines = {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
     for name in names:
-        value = data[name]
+        value = data.get(name)
         if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-            raise DataError(error(shown, 1, "limits", f"'{name}' must be a positive number."))
+            raise DataError(
+                error(shown, lines.get(name, 1), "limits", f"'{name}' must be a positive number.")
+            )
     return Limits(**{name: data[name] for name in names})
 
 

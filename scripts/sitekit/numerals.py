@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
-from pathlib import Path
 from typing import Any, Literal
 
 import yaml
@@ -70,16 +69,16 @@ class NumberStyle:
     words: dict[str, int]
     maybe: dict[str, int]
     above_ten: dict[str, int]
-    maybe_after: frozenset[str]  # «los dos» is "both", not "two"
+    both: frozenset[str]  # «los dos ojos» is "both eyes"
     minus: frozenset[str]  # «minus 110»
     units: dict[str, str]  # lower-case unit words, and symbols as written
     range: str  # "{a}–{b}"
 
 
 @cache
-def _data(path: Path = NUMBERS_FILE) -> dict[str, Any]:
-    shown = display_path(path)
-    text, problem = read_text(path, "data")
+def _data() -> dict[str, Any]:
+    shown = display_path(NUMBERS_FILE)
+    text, problem = read_text(NUMBERS_FILE, "data")
     if problem is not None or text is None:
         raise DataError(problem or error(shown, 0, "unreadable", "cannot read the file."))
     try:
@@ -120,7 +119,7 @@ def number_style(lang: str) -> NumberStyle:
         words={str(k).lower(): int(v) for k, v in entry["words"].items()},
         maybe={str(k).lower(): int(v) for k, v in entry["maybe"].items()},
         above_ten={str(k).lower(): int(v) for k, v in entry["above_ten"].items()},
-        maybe_after=frozenset(str(word).lower() for word in entry.get("maybe_after") or []),
+        both=frozenset(str(phrase).lower() for phrase in entry.get("both") or []),
         minus=frozenset(str(word).lower() for word in entry.get("minus") or []),
         units=units,
         range=str(entry.get("range") or "{a}–{b}"),
@@ -183,7 +182,8 @@ def numerals(text: str, style: NumberStyle) -> list[Numeral]:
         how: How
         if lower in style.words:
             value, how = style.words[lower], "word"
-            if index and _after(text, tokens[index - 1], match, style.maybe_after):
+            previous = tokens[index - 1] if index else None
+            if previous and _after(text, previous, match, style.both, lower):
                 how = "maybe"
         elif lower in style.maybe:
             value, how = style.maybe[lower], "maybe"
@@ -195,11 +195,16 @@ def numerals(text: str, style: NumberStyle) -> list[Numeral]:
     return [_with_unit(numeral, text, tokens, index, style) for numeral, index in found]
 
 
-def _after(text: str, previous: re.Match[str], match: re.Match[str], words: frozenset[str]) -> bool:
-    """The word ``match`` follows one of ``words``, with one space between."""
+def _after(
+    text: str, previous: re.Match[str], match: re.Match[str], words: frozenset[str], word: str = ""
+) -> bool:
+    """The token ``match`` follows a word of ``words`` (or, given ``word``, the two make
+    a phrase of ``words``), with one space between."""
     before = previous.group("word")
     gap = text[previous.end() : match.start()]
-    return bool(before) and before.lower() in words and gap in (" ", "\u00a0")
+    if not before or gap not in (" ", "\u00a0"):
+        return False
+    return (f"{before.lower()} {word}" if word else before.lower()) in words
 
 
 def _with_unit(

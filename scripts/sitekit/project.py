@@ -108,7 +108,7 @@ def languages_from(config: dict[str, Any]) -> tuple[Language, ...]:
 def languages() -> tuple[Language, ...]:
     """The site's languages, default (English) first. Raises DataError."""
     try:
-        return languages_from(mkdocs_config())
+        return languages_from(mkdocs_config(MKDOCS_YML))
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise DataError(
             error(

@@ -59,27 +59,41 @@ ConfigLoader.add_constructor("!ENV", _env_tag)
 
 
 def _screen(text: str, loader: type[yaml.SafeLoader]) -> None:
-    """Refuse aliases and deep nesting, reading the text as a flat stream of events."""
+    """Refuse aliases and deep nesting, reading the text as a flat stream of events.
+
+    A syntax error right after a quoted text that runs over several lines is
+    blamed on that text: its closing quote is most likely missing.
+    """
     depth = 0
-    for event in yaml.parse(text, Loader=loader):
-        if isinstance(event, yaml.AliasEvent):
-            raise yaml.composer.ComposerError(
-                None,
-                None,
-                f"aliases (*{event.anchor}) are not allowed; write the value out",
-                event.start_mark,  # type: ignore[arg-type]
-            )
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise yaml.composer.ComposerError(
-                    None,
-                    None,
-                    f"the data is nested more than {MAX_DEPTH} levels deep",
-                    event.start_mark,  # type: ignore[arg-type]
+    last: yaml.Event | None = None
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            last = event
+            if isinstance(event, yaml.AliasEvent):
+                raise _refused(
+                    f"aliases (*{event.anchor}) are not allowed; write the value out", event
                 )
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _refused(f"the data is nested more than {MAX_DEPTH} levels deep", event)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        quoted = isinstance(last, yaml.ScalarEvent) and last.style in ('"', "'")
+        start, end = (last.start_mark, last.end_mark) if quoted and last else (None, None)
+        if start is None or end is None or start.line == end.line:
+            raise
+        raise yaml.scanner.ScannerError(
+            "while scanning a quoted scalar that runs over several lines (is a quote missing?)",
+            start,  # type: ignore[arg-type]
+            exc.problem,
+            exc.problem_mark,
+        ) from None
+
+
+def _refused(problem: str, event: yaml.Event) -> yaml.MarkedYAMLError:
+    return yaml.composer.ComposerError(None, None, problem, event.start_mark)  # type: ignore[arg-type]
 
 
 def load_yaml(text: str, loader: type[yaml.SafeLoader] = Loader) -> tuple[yaml.Node | None, Any]:
