@@ -35,6 +35,21 @@ class BuiltSite:
         return sorted((self.root / lang_prefix).rglob("index.html"))
 
 
+def only(problems: list[Any], code: str, file: Path) -> list[Any]:
+    """Problems of one kind in one file; fails if the file is not named."""
+    found = [p for p in problems if p.code == code and p.path == file.as_posix()]
+    assert found, f"no [{code}] problem for {file}; got: {problems}"
+    return found
+
+
+def line_of(file: Path, text: str) -> int:
+    """The first line of a file that contains ``text``."""
+    for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
+        if text in line:
+            return number
+    raise AssertionError(f"{text!r} not in {file}")
+
+
 def english_pages() -> list[str]:
     """Every English source page, relative to docs/en/."""
     english = DOCS / languages()[0].code
@@ -112,3 +127,14 @@ class FixtureSite:
         from sitekit.checks import run
 
         return run(self.context(today))
+
+    def check(self, capsys: Any, *args: str) -> tuple[int, str]:
+        """Run check.py on the site in this process: (exit status, everything printed)."""
+        from sitekit.cli import check_main
+
+        capsys.readouterr()
+        status = check_main(
+            ["--docs", str(self.docs), "--sources", str(self.root / "sources.yml"), *args]
+        )
+        out, err = capsys.readouterr()
+        return status, out + err
