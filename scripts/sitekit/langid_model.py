@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import contextlib
 import lzma
-import os
 import shutil
 import sys
 import tempfile
 from functools import cache
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -27,24 +25,27 @@ from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 from py3langid.modelio import _to_array
 
 CACHE_DIR = Path(sys.prefix) / "share" / "sitekit"
+_ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
 
 
 def _unpacked() -> Path | None:
-    """The unpacked model, written on first use; None if it cannot be kept."""
+    """The unpacked model (one .npy file per array), written on first use; None if
+    it cannot be kept."""
     packed = MODEL_DIR / MODEL_FILE
-    target = CACHE_DIR / f"py3langid-{version('py3langid')}-{packed.stat().st_size}.npz"
-    if target.is_file():
+    stat = packed.stat()
+    target = CACHE_DIR / f"py3langid-model-{stat.st_size}-{stat.st_mtime_ns}"
+    if target.is_dir():
         return target
     try:
         CACHE_DIR.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(dir=CACHE_DIR, suffix=".part")
-        temporary = Path(name)
+        staging = Path(tempfile.mkdtemp(dir=CACHE_DIR, prefix=".unpacking-"))
         try:
-            with os.fdopen(handle, "wb") as out, lzma.open(packed) as source:
-                shutil.copyfileobj(source, out, length=1 << 20)
-            temporary.replace(target)  # whole, or not there at all
+            with lzma.open(packed) as source, np.load(source) as data:
+                for name in _ARRAYS:
+                    np.save(staging / f"{name}.npy", data[name], allow_pickle=False)
+            staging.replace(target)  # whole, or not there at all
         finally:
-            temporary.unlink(missing_ok=True)
+            shutil.rmtree(staging, ignore_errors=True)
     except OSError:
         return None
     return target
@@ -56,10 +57,8 @@ def identifier(languages: tuple[str, ...]) -> Any:
     found = None
     unpacked = _unpacked()
     if unpacked is not None:
-        with (
-            contextlib.suppress(OSError, ValueError, KeyError),  # damaged: unpack again
-            np.load(unpacked, allow_pickle=False) as data,
-        ):
+        with contextlib.suppress(OSError, ValueError):  # damaged: py3langid unpacks it
+            data = {name: np.load(unpacked / f"{name}.npy") for name in _ARRAYS}
             found = LanguageIdentifier(
                 data["ptc"],
                 data["pc"],

@@ -10,6 +10,7 @@ value and a unit, so ``99.9%`` = «99,9 %» = «99,9 prosent», ``1,022`` = «10
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -28,16 +29,16 @@ NUMBERS_FILE = DATA / "numbers.yml"
 How = Literal["digits", "word", "maybe", "above_ten"]
 
 _SPACE = " \u00a0\u202f\u2009"  # a space, no-break, narrow no-break, thin
-# A number (with its sign, and a % or ° right after it) or a word. One pass,
-# each character read once: no pattern can backtrack over a long line.
-_TOKENS = re.compile(
+# A number, with its sign and a % or ° right after it. Each character is read
+# once: no pattern here can backtrack over a long line.
+_NUMBER = re.compile(
     rf"(?P<minus>(?<![\w.,\-\u2010\u2011])[\-\u2212](?=[0-9]))?"
     rf"(?P<digits>[0-9]+(?:(?:[.,]|[{_SPACE}](?=[0-9]{{3}}(?![0-9])))[0-9]+)*)"
     rf"(?P<sign>[{_SPACE}]?(?:%|°C|°))?"
-    r"|(?P<word>[^\W\d_]+)"
 )
-# Between a number and its unit: nothing, a space, or a hyphen ("6-month course").
-_UNIT_GAP = frozenset({"", " ", "\u00a0", "\u202f", "\u2009", "-"})
+# The word after a number (its unit?), and the word before one («minus», «los»).
+_NEXT_WORDS = re.compile(rf"([{_SPACE}\-]?)([^\W\d_]+)(?: ([^\W\d_]+))?")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]\Z")
 HYPHENS = ("-", "\u2010", "\u2011")
 # A range written with a hyphen: 5-12, 5 - 12 (not a date: 2026-12-01).
 HYPHEN_RANGE = re.compile(
@@ -70,6 +71,7 @@ class NumberStyle:
     maybe: dict[str, int]
     above_ten: dict[str, int]
     both: frozenset[str]  # «los dos ojos» is "both eyes"
+    pattern: re.Pattern[str]  # any of the words
     minus: frozenset[str]  # «minus 110»
     units: dict[str, str]  # lower-case unit words, and symbols as written
     range: str  # "{a}–{b}"
@@ -112,6 +114,8 @@ def number_style(lang: str) -> NumberStyle:
         )
     locale = str(ui.strings(lang)["locale"])
     units = {str(key).lower(): str(value) for key, value in entry["units"].items()}
+    words = [str(word) for key in ("words", "maybe", "above_ten") for word in entry[key]]
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
     units.update({str(key): str(value) for key, value in data["symbols"].items()})
     return NumberStyle(
         decimal=get_decimal_symbol(locale),
@@ -123,6 +127,7 @@ def number_style(lang: str) -> NumberStyle:
         minus=frozenset(str(word).lower() for word in entry.get("minus") or []),
         units=units,
         range=str(entry.get("range") or "{a}–{b}"),
+        pattern=re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])", re.IGNORECASE),
     )
 
 
@@ -163,67 +168,47 @@ def digit_values(token: str, style: NumberStyle) -> list[tuple[str, ...]]:
 
 def numerals(text: str, style: NumberStyle) -> list[Numeral]:
     """Every number in a text: in digits, or as a word the language's data lists."""
-    found: list[tuple[Numeral, int]] = []  # with the end of what was read
-    tokens = list(_TOKENS.finditer(text))
-    for index, match in enumerate(tokens):
-        word = match.group("word")
-        sign = (match.group("sign") or "").strip(_SPACE)
-        if word is None:
-            negative = bool(match.group("minus")) or (
-                index > 0 and _after(text, tokens[index - 1], match, style.minus)
-            )
-            for values in digit_values(match.group("digits"), style):
-                if negative:
-                    values = tuple(value if value == "0" else f"-{value}" for value in values)
-                numeral = Numeral(values, sign, "digits", match.group(), match.start())
-                found.append((numeral, index))
-            continue
-        lower = word.lower()
-        how: How
+    found = [numeral for match in _NUMBER.finditer(text) for numeral in _digits(match, text, style)]
+    for match in style.pattern.finditer(text):
+        lower = match.group().lower()
+        how: How = "word"
         if lower in style.words:
-            value, how = style.words[lower], "word"
-            previous = tokens[index - 1] if index else None
-            if previous and _after(text, previous, match, style.both, lower):
+            value = style.words[lower]
+            if f"{_word_before(text, match.start())} {lower}" in style.both:
                 how = "maybe"
         elif lower in style.maybe:
             value, how = style.maybe[lower], "maybe"
-        elif lower in style.above_ten:
-            value, how = style.above_ten[lower], "above_ten"
         else:
-            continue
-        found.append((Numeral((str(value),), "", how, word, match.start()), index))
-    return [_with_unit(numeral, text, tokens, index, style) for numeral, index in found]
+            value, how = style.above_ten[lower], "above_ten"
+        unit = _unit_after(text, match.end(), style)
+        found.append(Numeral((str(value),), unit, how, match.group(), match.start()))
+    return sorted(found, key=lambda numeral: numeral.start)
 
 
-def _after(
-    text: str, previous: re.Match[str], match: re.Match[str], words: frozenset[str], word: str = ""
-) -> bool:
-    """The token ``match`` follows a word of ``words`` (or, given ``word``, the two make
-    a phrase of ``words``), with one space between."""
-    before = previous.group("word")
-    gap = text[previous.end() : match.start()]
-    if not before or gap not in (" ", "\u00a0"):
-        return False
-    return (f"{before.lower()} {word}" if word else before.lower()) in words
+def _digits(match: re.Match[str], text: str, style: NumberStyle) -> Iterator[Numeral]:
+    negative = bool(match.group("minus")) or _word_before(text, match.start()) in style.minus
+    unit = (match.group("sign") or "").strip(_SPACE) or _unit_after(text, match.end(), style)
+    for values in digit_values(match.group("digits"), style):
+        if negative:
+            values = tuple(value if value == "0" else f"-{value}" for value in values)
+        yield Numeral(values, unit, "digits", match.group(), match.start())
 
 
-def _with_unit(
-    numeral: Numeral, text: str, tokens: list[re.Match[str]], index: int, style: NumberStyle
-) -> Numeral:
-    """The number with the unit written right after it, if any."""
-    if numeral.unit or index + 1 >= len(tokens):
-        return numeral
-    this, following = tokens[index], tokens[index + 1]
-    word = following.group("word")
-    if word is None or text[this.end() : following.start()] not in _UNIT_GAP:
-        return numeral
-    if len(word) == 1 and not text[this.end() : following.start()]:
-        return numeral  # "1930s", "18s": a one-letter unit is written apart (5 s, 2 g)
+def _word_before(text: str, start: int) -> str:
+    """The word right before ``start`` (one space between), lower-case; or ""."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return before.group(1).lower() if before else ""
+
+
+def _unit_after(text: str, end: int, style: NumberStyle) -> str:
+    """The unit written right after a number ("12 weeks", «99,9 prosent», "6-month")."""
+    following = _NEXT_WORDS.match(text, end)
+    if following is None:
+        return ""
+    gap, word, second = following.groups()
+    if len(word) == 1 and not gap:
+        return ""  # "1930s", "18s": a one-letter unit is written apart (5 s, 2 g)
     unit = style.units.get(word) or style.units.get(word.lower())
-    if unit is None and index + 2 < len(tokens):  # "per cent", «por ciento»
-        after = tokens[index + 2].group("word")
-        if after and text[following.end() : tokens[index + 2].start()] == " ":
-            unit = style.units.get(f"{word} {after}".lower())
-    if unit is None:
-        return numeral
-    return Numeral(numeral.values, unit, numeral.how, numeral.text, numeral.start)
+    if unit is None and second:  # "per cent", «por ciento»
+        unit = style.units.get(f"{word} {second}".lower())
+    return unit or ""

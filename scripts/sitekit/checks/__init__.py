@@ -81,19 +81,18 @@ def source_checks() -> list[Check]:
     ]
 
 
-# The checks that render every page (the costliest part) run in a second
-# process on large sites; the rest run meanwhile in this one.
-_SECOND_PROCESS = ("sitekit.checks.readable", "sitekit.checks.numbers", "sitekit.checks.language")
-# Below this many pages a second process costs more than it saves.
-PARALLEL_FROM_PAGES = 600
+# Rendering the pages is the costliest part of checking. With two or more
+# cores, a second process renders every other page while this one renders the
+# rest; the checks then run here, on the shared result.
+PARALLEL_FROM_PAGES = 20  # below this, a second process costs more than it saves
 
 _forked_context: Context | None = None  # what a forked worker inherits
 
 
-def _run_in_child(indexes: list[int]) -> list[list[Problem]]:
+def _read_in_child(paths: list[Path]) -> list[tuple[list[Block], Problem | None]]:
     assert _forked_context is not None
-    checks = source_checks()
-    return [list(checks[i](_forked_context)) for i in indexes]
+    pages = {page.path: page for page in _forked_context.site.all_pages()}
+    return [_forked_context.read(pages[path]) for path in paths]
 
 
 def _can_fork(context: Context) -> bool:
@@ -104,30 +103,30 @@ def _can_fork(context: Context) -> bool:
     )
 
 
-def run(context: Context, *, parallel: bool | None = None) -> list[Problem]:
-    """Every problem, in the order of source_checks() whether or not a second process helps."""
+def _read_in_two_processes(context: Context) -> None:
     global _forked_context
-    problems = list(context.site.problems) + list(context.registry.problems)
-    checks = source_checks()
-    if not (_can_fork(context) if parallel is None else parallel):
-        for check in checks:
-            problems.extend(check(context))
-        return _folded(context, problems)
-    second = [i for i, check in enumerate(checks) if check.__module__ in _SECOND_PROCESS]
-    found: dict[int, list[Problem]] = {}
+    pages = list(context.site.all_pages())
+    theirs, ours = pages[::2], pages[1::2]
     _forked_context = context
     try:
         fork = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=1, mp_context=fork) as pool:
-            child = pool.submit(_run_in_child, second)
-            for i, check in enumerate(checks):
-                if i not in second:
-                    found[i] = list(check(context))
-            found.update(zip(second, child.result(), strict=True))
+            child = pool.submit(_read_in_child, [page.path for page in theirs])
+            for page in ours:
+                context.read(page)
+            for page, read in zip(theirs, child.result(), strict=True):
+                context._read[page.path] = read
     finally:
         _forked_context = None
-    for i in range(len(checks)):
-        problems.extend(found[i])
+
+
+def run(context: Context, *, parallel: bool | None = None) -> list[Problem]:
+    """Every problem, in the order of source_checks(), whether or not a second process helps."""
+    problems = list(context.site.problems) + list(context.registry.problems)
+    if _can_fork(context) if parallel is None else parallel:
+        _read_in_two_processes(context)
+    for check in source_checks():
+        problems.extend(check(context))
     return _folded(context, problems)
 
 
