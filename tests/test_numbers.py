@@ -96,6 +96,8 @@ def test_numbers_as_written(lang: str, text: str, found: list[tuple[str, str, st
         ("es", "99,9 %", "99,9 por ciento"),
         ("no", "6–10 behandlinger", "6--10 behandlinger"),  # -- is an en dash in Markdown
         ("es", "tras 12 semanas", "al cabo de 12 semanas"),
+        # A number in words that adds to the English text, and changes none of it.
+        ("es", "Las empresas que fabrican", "Las tres empresas que fabrican"),
     ],
 )
 def test_the_same_numbers_written_the_languages_way_are_accepted(
@@ -121,7 +123,8 @@ def test_small_numbers_in_words_on_both_sides_are_accepted(site: FixtureSite) ->
     [
         ("es", "una o dos veces", "una o tres veces", {"3"}),  # a word; "twice" is a maybe
         ("no", "én eller to ganger", "én eller tre ganger", {"3"}),
-        ("es", "de 6 a 10 sesiones", "de 6 a 10 sesiones, cuatro al mes", {"4"}),  # added
+        ("es", "de 6 a 10 sesiones", "de 6 a 10 sesiones, 4 al mes", {"4"}),  # added digits
+        ("es", "de 6 a 10 sesiones", "de 6 a 8 sesiones, cuatro al mes", {"4", "8", "10"}),
         ("es", "de 6 a 10 sesiones", "de seis a nueve sesiones", {"9", "10"}),  # into words
         ("en", "once or twice a week", "once or three times a week", {"2", "3"}),  # in English
         ("es", "99,9 %", "99,9", {"99.9"}),  # the percent sign dropped

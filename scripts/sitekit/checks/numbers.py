@@ -13,7 +13,10 @@ units may be added or left out («18 år» for "under 18"), but not changed
   number the other language writes, but are never required;
 - a number written in words may be repeated, or not, where one language
   repeats it («to klinikker … to behandlinger»), as long as both languages
-  have it and its digits match.
+  have it and its digits match;
+- a number in words that only the translation has («la campaña las resume en
+  tres palabras») is accepted, unless the section lacks one of the English
+  numbers: then it stands for a changed number.
 
 The same pass reports hyphen ranges (5-12) and numbers above ten in words
 (which are not counted: they must be written in digits).
@@ -73,6 +76,19 @@ class _Tally:
             return True  # the same count, with some of the maybe-words
         both_have_it = (mine + self.maybe[key]) > 0 and (theirs + other.maybe[key]) > 0
         return both_have_it and self.digits[key] == other.digits[key]
+
+    def lacks(self, other: _Tally, key: Key) -> bool:
+        """This page has the number less often than ``other`` requires."""
+        return other.certain[key] > self.certain[key] + self.maybe[key] or (
+            other.maybe[key] > 0 and self.certain[key] + self.maybe[key] == 0
+        )
+
+    def only_words_added(self, other: _Tally, key: Key) -> bool:
+        """This page has the number more often than ``other``, only in words."""
+        return (
+            self.certain[key] > other.certain[key] + other.maybe[key]
+            and self.digits[key] <= other.certain[key]
+        )
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -142,10 +158,14 @@ def _line_of(page: Page, block: Block, text: str) -> int:
 
 def _compare(english: Page, theirs: _Tally, translation: Page, ours: _Tally) -> Iterator[Problem]:
     keys = theirs.certain.keys() | ours.certain.keys()
+    # Sections where the translation lacks a number of the English page: there, a
+    # number only the translation has is a changed number, even in words.
+    lacking = {key[0] for key in keys | theirs.maybe.keys() if ours.lacks(theirs, key)}
     for key in sorted(keys, key=_sort_key):
         if not theirs.accepts(ours, key):
-            yield _mismatch(english, theirs, translation, ours, key)
-            continue
+            if key[0] in lacking or not ours.only_words_added(theirs, key):
+                yield _mismatch(english, theirs, translation, ours, key)
+            continue  # «en tres palabras»: a number in words that adds, not changes
         english_units, own_units = theirs.units.get(key, Counter()), ours.units.get(key, Counter())
         changed, instead = english_units - own_units, own_units - english_units
         if changed and instead:
