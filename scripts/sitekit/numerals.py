@@ -1,8 +1,8 @@
 """Numbers as each language writes them: digits, small numbers in words, units.
 
-The decimal and thousands separators are the locale's (Babel, the locale of
-``data/ui.yml``), plus a space before a group of three digits (10 000); the
-words and units are data (``data/numbers.yml``). Every number is reduced to a
+The decimal and thousands separators, the words and the units are data
+(``data/numbers.yml``); a space before a group of three digits (10 000) is a
+thousands separator in every language. Every number is reduced to a
 value and a unit, so ``99.9%`` = «99,9 %» = «99,9 prosent», ``1,022`` = «1022»
 = «1.022» (Spanish), and ``two weeks`` = «2 semanas».
 """
@@ -17,9 +17,7 @@ from functools import cache
 from typing import Any, Literal
 
 import yaml
-from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from sitekit import ui
 from sitekit.inputs import read_text
 from sitekit.paths import DATA, display_path
 from sitekit.report import DataError, error
@@ -102,24 +100,28 @@ def number_style(lang: str) -> NumberStyle:
     entry = data.get(lang)
     shown = display_path(NUMBERS_FILE)
     keys = ("words", "maybe", "above_ten", "units")
-    if not isinstance(entry, dict) or not all(isinstance(entry.get(k), dict) for k in keys):
+    if (
+        not isinstance(entry, dict)
+        or not all(isinstance(entry.get(k), dict) for k in keys)
+        or not all(entry.get(k) in (".", ",", " ") for k in ("decimal", "group"))
+    ):
         raise DataError(
             error(
                 shown,
                 0,
                 "numbers-data",
                 f"no number words for the language '{lang}'.",
-                f"add '{lang}:' with {', '.join(keys)} and range (see the other languages).",
+                f"add '{lang}:' with decimal, group, {', '.join(keys)} and range "
+                "(see the other languages).",
             )
         )
-    locale = str(ui.strings(lang)["locale"])
     units = {str(key).lower(): str(value) for key, value in entry["units"].items()}
     words = [str(word) for key in ("words", "maybe", "above_ten") for word in entry[key]]
     alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
     units.update({str(key): str(value) for key, value in data["symbols"].items()})
     return NumberStyle(
-        decimal=get_decimal_symbol(locale),
-        group=get_group_symbol(locale),
+        decimal=str(entry["decimal"]),
+        group=str(entry["group"]),
         words={str(k).lower(): int(v) for k, v in entry["words"].items()},
         maybe={str(k).lower(): int(v) for k, v in entry["maybe"].items()},
         above_ten={str(k).lower(): int(v) for k, v in entry["above_ten"].items()},

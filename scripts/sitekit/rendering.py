@@ -25,7 +25,7 @@ from pymdownx.snippets import SnippetMissingError, SnippetPreprocessor
 
 from sitekit.inputs import limits, read_text
 from sitekit.pages import Page
-from sitekit.project import MKDOCS_YML, mkdocs_config
+from sitekit.project import mkdocs_config
 from sitekit.sources import CITATION
 
 _SNIPPETS = "pymdownx.snippets"
@@ -41,7 +41,7 @@ def site_markdown() -> markdown.Markdown:
     """Python-Markdown with the site's extensions (as listed in mkdocs.yml)."""
     names: list[str] = []
     configs: dict[str, dict[str, Any]] = {}
-    for entry in mkdocs_config(MKDOCS_YML).get("markdown_extensions") or []:
+    for entry in mkdocs_config().get("markdown_extensions") or []:
         name, config = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
         if name not in _SKIPPED:
             names.append(str(name))
