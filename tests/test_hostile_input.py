@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from helpers import FixtureSite, line_of, only
-from sitekit import inputs, numerals, project, ui
+from sitekit import numerals, project, reading, ui
 
 FRONT_MATTER_END = 'translation_hash: "'
 
@@ -136,7 +136,7 @@ def broken_data(
         project.mkdocs_config,
         project.languages,
         ui._all_strings,
-        inputs.limits,
+        reading.limits,
         numerals._data,
         numerals.number_style,
     ]
@@ -146,7 +146,7 @@ def broken_data(
             cached.cache_clear()
 
     def breaks(module: str, attribute: str, old: str, new: str) -> Path:
-        target = {"project": project, "ui": ui, "inputs": inputs, "numerals": numerals}[module]
+        target = {"project": project, "ui": ui, "reading": reading, "numerals": numerals}[module]
         original = Path(getattr(target, attribute))
         copy = tmp_path / "data" / original.name
         copy.parent.mkdir(exist_ok=True)
@@ -169,7 +169,7 @@ def broken_data(
         ("project", "MKDOCS_YML", "plugins:", "plugins: [oops"),
         ("ui", "UI_FILE", "  locale: es_ES", "  locale: [es_ES"),
         ("ui", "UI_FILE", "  locale: es_ES", "  locale: &l es_ES\n  again: *l"),
-        ("inputs", "LIMITS_FILE", "line_chars: 5000", "line_chars: 'many'"),
+        ("reading", "LIMITS_FILE", "line_chars: 5000", "line_chars: 'many'"),
         ("numerals", "NUMBERS_FILE", "  words: {cero", "  words: {cero: [0"),
     ],
 )
@@ -195,7 +195,7 @@ def test_broken_data_file_stops_with_its_file_and_line(
 def test_a_file_over_the_size_limit_is_refused_before_reading(
     site: FixtureSite, capsys: Any
 ) -> None:
-    limit = inputs.limits().page_bytes
+    limit = reading.limits().page_bytes
     lines = "Una línea de texto normal y corriente.\n" * (limit // 40 + 10)
     site.replace("es", "## Fuentes {#sources}", lines + "## Fuentes {#sources}")
     status, output = site.check(capsys)
@@ -207,7 +207,7 @@ def test_a_file_over_the_size_limit_is_refused_before_reading(
 def test_a_line_over_the_limit_is_refused_with_its_number(
     site: FixtureSite, capsys: Any, character: str
 ) -> None:
-    long_line = character * (inputs.limits().line_chars // len(character) + 1)
+    long_line = character * (reading.limits().line_chars // len(character) + 1)
     site.replace("no", "## Kilder {#sources}", f"{long_line}\n\n## Kilder {{#sources}}")
     status, output = site.check(capsys)
     assert_refused(status, output, site.path("no"), line_of(site.path("no"), long_line))
@@ -228,7 +228,7 @@ def test_a_page_that_takes_too_long_to_render_is_named(
     # Python-Markdown is quadratic on unmatched "[" in one paragraph.
     from sitekit import rendering
 
-    slow = inputs.Limits(**{**vars(inputs.limits()), "render_seconds": 0.001})
+    slow = reading.Limits(**{**vars(reading.limits()), "render_seconds": 0.001})
     monkeypatch.setattr(rendering, "limits", lambda: slow)
     brackets = "\n".join(["[a " * 400] * 10)
     site.replace("en", "The numbered notes", f"{brackets}\n\nThe numbered notes")
@@ -292,7 +292,7 @@ def test_a_snippet_that_includes_a_missing_snippet_is_named(
 # in one pass. These lines used to make some of them try every start against every
 # end (hundreds of millions of steps); each test checks what the pattern finds.
 
-LONG = inputs.limits().line_chars - 10
+LONG = reading.limits().line_chars - 10
 
 
 def _page(body: str) -> Any:

@@ -6,9 +6,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitekit.inputs import read_text
 from sitekit.pages import Page, parse_page
 from sitekit.project import DOCS, Language, display_path, languages
+from sitekit.reading import read_text
 from sitekit.report import Problem, error
 from sitekit.ui import english_name
 

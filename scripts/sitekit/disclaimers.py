@@ -21,9 +21,9 @@ from selectolax.lexbor import LexborNode
 
 from sitekit.html_policy import Policy
 from sitekit.htmlscan import attributes, classes, elements, scan_html
-from sitekit.inputs import read_text
 from sitekit.paths import display_path
 from sitekit.project import DATA, INCLUDES, Language
+from sitekit.reading import read_text
 from sitekit.report import Problem, error
 from sitekit.yamlio import load_yaml, yaml_error
 
@@ -105,16 +105,10 @@ def file_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def pin_problems(
-    lang: Language, includes: Path, pins_file: Path, *, thorough: bool = False
-) -> list[Problem]:
-    """An include that is not the pinned one, not in its language or without its numbers.
-
-    The language identifier (slow to load) is asked when the quick word screen
-    does not vouch for the text; for a language the screen has no words for
-    (English), only when the file changed or ``thorough`` is set (the build).
-    """
-    from sitekit.checks.language import COMMON_WORDS, clearly_in, identify, screened_words
+def pin_problems(lang: Language, includes: Path, pins_file: Path) -> list[Problem]:
+    """An include that is not the pinned one, not in its language or without its numbers."""
+    from sitekit.checks.language import candidates, probabilities
+    from sitekit.project import languages
     from sitekit.ui import english_name
 
     pins, problems = load_pins(pins_file)
@@ -159,20 +153,18 @@ def pin_problems(
                     f"restore it; {display_path(pins_file)} lists the numbers it must give.",
                 )
             )
-    screened = lang.langid_code in COMMON_WORDS
-    vouched = screened and clearly_in(screened_words(text), lang.langid_code)
-    if not vouched and (screened or changed or thorough):
-        code, _ = identify(text)
-        if code != lang.langid_code:
-            problems.append(
-                error(
-                    shown,
-                    0,
-                    "disclaimer",
-                    f"the {name} disclaimer reads as {english_name(code)}.",
-                    f"includes/{lang.code}/disclaimer.md must be written in {name}.",
-                )
+    found = probabilities(text, candidates(languages()))
+    code = max(found, key=lambda candidate: found[candidate])
+    if code != lang.langid_code:
+        problems.append(
+            error(
+                shown,
+                0,
+                "disclaimer",
+                f"the {name} disclaimer reads as {english_name(code)}.",
+                f"includes/{lang.code}/disclaimer.md must be written in {name}.",
             )
+        )
     return problems
 
 

@@ -10,9 +10,9 @@ from typing import Any
 
 import yaml
 
-from sitekit.inputs import read_text
 from sitekit.paths import display_path
 from sitekit.project import DATA
+from sitekit.reading import read_text
 from sitekit.yamlio import load_yaml, yaml_error
 
 POLICY_FILE = DATA / "html_policy.yml"

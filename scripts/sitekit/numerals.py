@@ -18,8 +18,8 @@ from typing import Any, Literal
 
 import yaml
 
-from sitekit.inputs import read_text
 from sitekit.paths import DATA, display_path
+from sitekit.reading import read_text
 from sitekit.report import DataError, error
 from sitekit.yamlio import load_yaml, yaml_error
 

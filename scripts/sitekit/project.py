@@ -9,8 +9,8 @@ from typing import Any
 
 import yaml
 
-from sitekit.inputs import read_text
 from sitekit.paths import DATA, DOCS, INCLUDES, MKDOCS_YML, ROOT, SITE, display_path
+from sitekit.reading import read_text
 from sitekit.report import DataError, error
 from sitekit.yamlio import ConfigLoader, load_yaml, yaml_error
 

@@ -23,9 +23,9 @@ from typing import Any
 import markdown
 from pymdownx.snippets import SnippetMissingError, SnippetPreprocessor
 
-from sitekit.inputs import limits, read_text
 from sitekit.pages import Page
 from sitekit.project import mkdocs_config
+from sitekit.reading import limits, read_text
 from sitekit.sources import CITATION
 
 _SNIPPETS = "pymdownx.snippets"

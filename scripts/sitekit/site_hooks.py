@@ -40,10 +40,11 @@ from sitekit.datafile import DataError
 from sitekit.freshness import FIELD, parse_record
 from sitekit.history import History, file_history
 from sitekit.pages import Page as SourcePage
-from sitekit.inputs import read_text
+from sitekit.reading import read_text
 from sitekit.pages import parse_page
 from sitekit.paths import display_path
 from sitekit.project import Language, languages
+from sitekit.reading import read_text
 from sitekit.sources import Registry, load_registry, render_citations
 from sitekit.treatment_pages import load as load_treatment_pages
 from sitekit.verify_site import content_problems

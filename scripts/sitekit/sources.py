@@ -17,8 +17,8 @@ from typing import Any
 import yaml
 
 from sitekit import ui
-from sitekit.inputs import read_text
 from sitekit.paths import DATA, display_path
+from sitekit.reading import read_text
 from sitekit.report import Problem, error
 from sitekit.yamlio import load_yaml, yaml_error
 

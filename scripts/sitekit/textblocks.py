@@ -1,7 +1,7 @@
 """What a reader reads on a page, as blocks of text with their source lines.
 
 The page is rendered (``sitekit.rendering``) and the HTML read with the
-standard library's parser: every paragraph, list item, heading, table cell,
+project's HTML parser (``sitekit.htmlscan``): every paragraph, list item, heading, table cell,
 definition, admonition title and raw HTML block becomes one block; inline
 markup (links, emphasis, abbreviations, code) stays inside its block. The
 title and the description of the front matter are blocks too.
@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
-from sitekit.inputs import TooSlow
+from selectolax.lexbor import LexborNode
+
+from sitekit.htmlscan import parse_fragment
 from sitekit.pages import Page
+from sitekit.reading import TooSlow
 from sitekit.rendering import render
 from sitekit.report import Problem, error
 
@@ -29,10 +31,6 @@ _INLINE = frozenset(
     | {"var", "wbr", "br"}
 )
 _HIDDEN = frozenset({"script", "style", "template"})  # never shown as text
-_VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
-    | {"track", "wbr"}
-)
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _KINDS = {
     **dict.fromkeys(_HEADINGS, "heading"),
@@ -51,65 +49,49 @@ class Block:
     section: str  # id of the heading it is under ("" before the first)
 
 
-class _Splitter(HTMLParser):
-    """Cuts rendered HTML into (kind, section, text) at every block-level tag."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[tuple[str, str, str]] = []
-        self._parts: list[str] = []
-        self._hidden = 0
-        self._kinds: list[str] = []  # of the open block-level elements
-        self._section = ""
-
-    def _flush(self) -> None:
-        text = " ".join("".join(self._parts).split())
-        self._parts = []
-        if text:
-            self.blocks.append((self._kinds[-1] if self._kinds else "text", self._section, text))
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _HIDDEN:
-            self._hidden += 1
-        elif tag == "br":
-            self._parts.append(" ")
-        elif tag == "img":
-            alt = dict(attrs).get("alt")
-            if alt:
-                self._parts.append(f" {alt} ")
-        elif tag not in _INLINE and tag not in _VOID:
-            self._flush()
-            self._kinds.append(_KINDS.get(tag, "text"))
-            if tag in _HEADINGS:
-                self._section = dict(attrs).get("id") or self._section
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in _HIDDEN and (tag in _INLINE or tag in _VOID):
-            self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _HIDDEN:
-            self._hidden = max(0, self._hidden - 1)
-        elif tag not in _INLINE and tag not in _VOID:
-            self._flush()
-            if self._kinds:
-                self._kinds.pop()
-
-    def handle_data(self, data: str) -> None:
-        if not self._hidden:
-            self._parts.append(data)
-
-    def close(self) -> None:
-        super().close()
-        self._flush()
-
-
 def split_html(html: str) -> list[tuple[str, str, str]]:
-    """(kind, section id, text) of every block of rendered HTML, in order."""
-    splitter = _Splitter()
-    splitter.feed(html)
-    splitter.close()
-    return splitter.blocks
+    """(kind, section id, text) of every block of rendered HTML, in order.
+
+    Read with the project's HTML parser, one element at a time from an explicit
+    stack: however deeply a page nests its HTML, nothing here recurses.
+    """
+    blocks: list[tuple[str, str, str]] = []
+    parts: list[str] = []
+    kinds: list[str] = []  # of the open block-level elements
+    section = ""
+
+    def flush() -> None:
+        text = " ".join("".join(parts).split())
+        parts.clear()
+        if text:
+            blocks.append((kinds[-1] if kinds else "text", section, text))
+
+    stack: list[LexborNode | None] = [parse_fragment(html)]  # None: an element ends
+    while stack:
+        node = stack.pop()
+        if node is None:
+            flush()
+            kinds.pop()
+            continue
+        tag = node.tag or "-"
+        if tag == "-text":
+            parts.append(node.text_content or "")
+            continue
+        if tag in _HIDDEN or tag.startswith("-"):  # scripts, styles, comments
+            continue
+        if tag == "br":
+            parts.append(" ")
+        elif tag == "img":
+            parts.append(f" {node.attributes.get('alt') or ''} ")
+        elif tag not in _INLINE and tag != "body":
+            flush()
+            kinds.append(_KINDS.get(tag, "text"))
+            if tag in _HEADINGS:
+                section = node.attributes.get("id") or section
+            stack.append(None)
+        stack.extend(reversed(list(node.iter(include_text=True))))
+    flush()
+    return blocks
 
 
 class _Locator:

@@ -9,8 +9,8 @@ from typing import Any
 import yaml
 from babel.dates import format_date as babel_format_date
 
-from sitekit.inputs import read_text
 from sitekit.paths import DATA, display_path
+from sitekit.reading import read_text
 from sitekit.report import DataError, error
 from sitekit.yamlio import load_yaml, yaml_error
 

@@ -39,9 +39,7 @@ def check(context: Context, site_dir: Path) -> Iterator[Problem]:
     sources: dict[str, str] = {}
     for lang in site.languages:
         # The include's language, read by the identifier even when the quick screen is unsure.
-        yield from pin_problems(
-            lang, context.includes, context.data / PINS_FILE.name, thorough=True
-        )
+        yield from pin_problems(lang, context.includes, context.data / PINS_FILE.name)
         disclaimer = expected_text(lang.code, context.includes)
         for rel, page in sorted(site.pages.get(lang.code, {}).items()):
             target = built_path(rel, lang.url_prefix)

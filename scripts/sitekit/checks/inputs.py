@@ -21,8 +21,8 @@ import yaml
 from sitekit import urls
 from sitekit.checks import Context
 from sitekit.html_policy import PolicyError, load_policy
-from sitekit.inputs import read_text
 from sitekit.paths import display_path
+from sitekit.reading import read_text
 from sitekit.report import Problem, error
 from sitekit.yamlio import ConfigLoader, load_yaml
 

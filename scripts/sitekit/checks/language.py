@@ -28,11 +28,11 @@ from functools import cache
 import yaml
 
 from sitekit.checks import Context
-from sitekit.inputs import read_text
 from sitekit.langid_model import identifier
 from sitekit.pages import Page
 from sitekit.paths import DATA, display_path
 from sitekit.project import Language
+from sitekit.reading import read_text
 from sitekit.report import DataError, Problem, error
 from sitekit.textblocks import Block
 from sitekit.ui import english_name

@@ -8,8 +8,8 @@ from dataclasses import replace
 
 from sitekit import sitenav
 from sitekit.checks import Context
-from sitekit.inputs import read_text
 from sitekit.project import display_path, i18n_config, parse_mkdocs_config
+from sitekit.reading import read_text
 from sitekit.report import DataError, Problem, error, warning
 from sitekit.ui import english_name
 
