@@ -73,6 +73,7 @@ def test_each_languages_separators(lang: str, written: str, values: list[tuple[s
         ("es", "la primera y la tercera sesión", [("1", "", "maybe"), ("3", "", "word")]),
         ("no", "den første og den tredje behandlingen", [("1", "", "maybe"), ("3", "", "word")]),
         ("es", "doce semanas", [("12", "weeks", "above_ten")]),
+        ("en", "İzmir had two cases", [("2", "", "word")]),  # lower case is longer here
     ],
 )
 def test_numbers_as_written(lang: str, text: str, found: list[tuple[str, str, str]]) -> None:

@@ -69,7 +69,8 @@ class NumberStyle:
     maybe: dict[str, int]
     above_ten: dict[str, int]
     both: frozenset[str]  # «los dos ojos» is "both eyes"
-    pattern: re.Pattern[str]  # any of the words
+    pattern: re.Pattern[str]  # any of the words, in lower case
+    any_case: re.Pattern[str]  # the same, for a text whose lower case is longer
     minus: frozenset[str]  # «minus 110»
     units: dict[str, str]  # lower-case unit words, and symbols as written
     range: str  # "{a}–{b}"
@@ -116,7 +117,7 @@ def number_style(lang: str) -> NumberStyle:
             )
         )
     units = {str(key).lower(): str(value) for key, value in entry["units"].items()}
-    words = [str(word) for key in ("words", "maybe", "above_ten") for word in entry[key]]
+    words = [str(word).lower() for key in ("words", "maybe", "above_ten") for word in entry[key]]
     alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
     units.update({str(key): str(value) for key, value in data["symbols"].items()})
     return NumberStyle(
@@ -129,7 +130,8 @@ def number_style(lang: str) -> NumberStyle:
         minus=frozenset(str(word).lower() for word in entry.get("minus") or []),
         units=units,
         range=str(entry.get("range") or "{a}–{b}"),
-        pattern=re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])", re.IGNORECASE),
+        pattern=re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])"),
+        any_case=re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])", re.IGNORECASE),
     )
 
 
@@ -171,7 +173,13 @@ def digit_values(token: str, style: NumberStyle) -> list[tuple[str, ...]]:
 def numerals(text: str, style: NumberStyle) -> list[Numeral]:
     """Every number in a text: in digits, or as a word the language's data lists."""
     found = [numeral for match in _NUMBER.finditer(text) for numeral in _digits(match, text, style)]
-    for match in style.pattern.finditer(text):
+    lowered = text.lower()  # a case-sensitive search is three times faster
+    words = (
+        style.pattern.finditer(lowered)
+        if len(lowered) == len(text)
+        else style.any_case.finditer(text)  # "İ" has two characters in lower case
+    )
+    for match in words:
         lower = match.group().lower()
         how: How = "word"
         if lower in style.words:
@@ -183,7 +191,8 @@ def numerals(text: str, style: NumberStyle) -> list[Numeral]:
         else:
             value, how = style.above_ten[lower], "above_ten"
         unit = _unit_after(text, match.end(), style)
-        found.append(Numeral((str(value),), unit, how, match.group(), match.start()))
+        written = text[match.start() : match.end()]
+        found.append(Numeral((str(value),), unit, how, written, match.start()))
     return sorted(found, key=lambda numeral: numeral.start)
 
 
