@@ -354,9 +354,12 @@ def test_headings_of_an_adversarial_line(line: str, heading_id: str | None) -> N
     assert heading.id == heading_id
 
 
-def test_citations_and_numbers_on_adversarial_lines() -> None:
+def test_other_patterns_on_adversarial_lines() -> None:
+    from sitekit.disclaimers import SNIPPET
     from sitekit.numerals import HYPHEN_RANGE, number_style, numerals
     from sitekit.sources import CITATION
+
+    assert SNIPPET.findall('--8<-- "' * (LONG // 8) + '\n--8<-- "es/a.md"') == ["es/a.md"]
 
     assert CITATION.findall("[^" * (LONG // 2)) == []
     assert CITATION.findall("[^" * (LONG // 2) + "[^A-1]") == ["A-1"]

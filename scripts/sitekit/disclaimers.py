@@ -27,7 +27,7 @@ from sitekit.reading import read_text
 from sitekit.report import Problem, error
 from sitekit.yamlio import load_yaml, yaml_error
 
-SNIPPET = re.compile(r'^[ \t]*-{1,}8<-{1,}[ \t]+"([^"]+)"[ \t]*$', re.MULTILINE)
+SNIPPET = re.compile(r'^[ \t]*-{1,}8<-{1,}[ \t]+"([^"\n]+)"[ \t]*$', re.MULTILINE)
 PINS_FILE = DATA / "disclaimers.yml"
 PLACEMENT_HINT = (
     'put the line --8<-- "<lang>/disclaimer.md" alone, right after the front matter, '
