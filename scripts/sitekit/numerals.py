@@ -16,12 +16,8 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any, Literal
 
-import yaml
-
-from sitekit.paths import DATA, display_path
-from sitekit.reading import read_text
-from sitekit.report import DataError, error
-from sitekit.yamlio import load_yaml, yaml_error
+from sitekit import datafile
+from sitekit.paths import DATA
 
 NUMBERS_FILE = DATA / "numbers.yml"
 How = Literal["digits", "word", "maybe", "above_ten"]
@@ -77,44 +73,31 @@ class NumberStyle:
 
 
 @cache
-def _data() -> dict[str, Any]:
-    shown = display_path(NUMBERS_FILE)
-    text, problem = read_text(NUMBERS_FILE, "data")
-    if problem is not None or text is None:
-        raise DataError(problem or error(shown, 0, "unreadable", "cannot read the file."))
-    try:
-        _, data = load_yaml(text)
-    except yaml.YAMLError as exc:
-        line, what = yaml_error(exc)
-        raise DataError(error(shown, line, "yaml", f"not valid YAML: {what}.")) from None
+def _data() -> tuple[Any, dict[str, Any]]:
+    node, data = datafile.read(NUMBERS_FILE)
     if not isinstance(data, dict) or not isinstance(data.get("symbols"), dict):
-        raise DataError(
-            error(shown, 1, "numbers-data", "expected 'symbols' and one entry per language.")
+        raise datafile.fail(
+            NUMBERS_FILE, node, (), "expected 'symbols' and one entry per language."
         )
-    return data
+    return node, data
 
 
 @cache
 def number_style(lang: str) -> NumberStyle:
     """The number style of a site language; DataError if data/numbers.yml lacks it."""
-    data = _data()
+    node, data = _data()
     entry = data.get(lang)
-    shown = display_path(NUMBERS_FILE)
     keys = ("words", "maybe", "above_ten", "units")
     if (
         not isinstance(entry, dict)
         or not all(isinstance(entry.get(k), dict) for k in keys)
         or not all(entry.get(k) in (".", ",", " ") for k in ("decimal", "group"))
     ):
-        raise DataError(
-            error(
-                shown,
-                0,
-                "numbers-data",
-                f"no number words for the language '{lang}'.",
-                f"add '{lang}:' with decimal, group, {', '.join(keys)} and range "
-                "(see the other languages).",
-            )
+        raise datafile.fail(
+            NUMBERS_FILE,
+            node,
+            (lang,),
+            f"'{lang}' needs decimal and group ('.', ',' or ' '), {', '.join(keys)} and range.",
         )
     units = {str(key).lower(): str(value) for key, value in entry["units"].items()}
     words = [str(word).lower() for key in ("words", "maybe", "above_ten") for word in entry[key]]

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from sitekit.paths import display_path
+from sitekit.prose import visible_text
 from sitekit.report import Problem, error
 from sitekit.yamlio import load_yaml, yaml_error
 
@@ -110,6 +111,13 @@ class Page:
     def prose(self) -> list[tuple[int, str]]:
         """(line number, text) of every body line; code and comments are blank."""
         return [(self.body_start + i, line) for i, line in enumerate(self.masked.split("\n"))]
+
+    @cached_property
+    def visible(self) -> str:
+        """What a reader sees of ``masked``, line for line, without markup (an
+        approximation, for reading-level scores; the checks that judge the text
+        render the page: sitekit.textblocks)."""
+        return visible_text(self.masked)
 
     @cached_property
     def headings(self) -> list[Heading]:

@@ -1,9 +1,9 @@
 """The reader-visible text of Markdown, without markup, links or code.
 
-Used for the glossary's tooltips. Works on a whole text at once (one pass per
-pattern, not one per line) and keeps every line break. No pattern can
-backtrack over a long line: each stops at the next character that could start
-another match (``[``, ``<``, ``{``).
+Used for the glossary's tooltips and reading-level scores. Works on a whole
+text at once (one pass per pattern, not one per line) and keeps every line
+break. No pattern can backtrack over a long line: each stops at the next
+character that could start another match (``[``, ``<``, ``{``).
 """
 
 from __future__ import annotations

@@ -6,13 +6,10 @@ import datetime as dt
 from functools import cache
 from typing import Any
 
-import yaml
 from babel.dates import format_date as babel_format_date
 
-from sitekit.paths import DATA, display_path
-from sitekit.reading import read_text
-from sitekit.report import DataError, error
-from sitekit.yamlio import load_yaml, yaml_error
+from sitekit import datafile
+from sitekit.paths import DATA
 
 UI_FILE = DATA / "ui.yml"
 
@@ -20,21 +17,9 @@ UI_FILE = DATA / "ui.yml"
 @cache
 def _all_strings() -> dict[str, dict[str, Any]]:
     """Every language's strings; a broken file stops the tooling with its file:line."""
-    shown = display_path(UI_FILE)
-    text, problem = read_text(UI_FILE, "data")
-    if problem is not None or text is None:
-        raise DataError(problem or error(shown, 0, "unreadable", "cannot read the file."))
-    try:
-        _, data = load_yaml(text)
-    except yaml.YAMLError as exc:
-        line, what = yaml_error(exc)
-        raise DataError(
-            error(shown, line, "yaml", f"not valid YAML: {what}.", "fix the YAML on this line.")
-        ) from None
+    node, data = datafile.read(UI_FILE)
     if not isinstance(data, dict) or not all(isinstance(value, dict) for value in data.values()):
-        raise DataError(
-            error(shown, 1, "ui-strings", "expected one mapping of strings per language.")
-        )
+        raise datafile.fail(UI_FILE, node, (), "expected one mapping of strings per language.")
     return {str(key): value for key, value in data.items()}
 
 

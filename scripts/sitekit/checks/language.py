@@ -25,18 +25,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-import yaml
-
+from sitekit import datafile
 from sitekit.checks import Context
 from sitekit.langid_model import identifier
 from sitekit.pages import Page
-from sitekit.paths import DATA, display_path
+from sitekit.paths import DATA
 from sitekit.project import Language
-from sitekit.reading import read_text
-from sitekit.report import DataError, Problem, error
+from sitekit.report import Problem, error
 from sitekit.textblocks import Block
 from sitekit.ui import english_name
-from sitekit.yamlio import load_yaml, yaml_error
 
 LANGUAGE_FILE = DATA / "language.yml"
 ALONE_WORDS = 12
@@ -69,18 +66,10 @@ def _most_likely(probabilities: dict[str, float], expected: str) -> str:
 
 @cache
 def _neighbours() -> dict[str, list[str]]:
-    shown = display_path(LANGUAGE_FILE)
-    text, problem = read_text(LANGUAGE_FILE, "data")
-    if problem is not None or text is None:
-        raise DataError(problem or error(shown, 0, "unreadable", "cannot read the file."))
-    try:
-        _, data = load_yaml(text)
-    except yaml.YAMLError as exc:
-        line, what = yaml_error(exc)
-        raise DataError(error(shown, line, "yaml", f"not valid YAML: {what}.")) from None
+    node, data = datafile.read(LANGUAGE_FILE)
     table = data.get("neighbours") if isinstance(data, dict) else None
     if not isinstance(table, dict) or not all(isinstance(v, list) for v in table.values()):
-        raise DataError(error(shown, 1, "language-data", "expected 'neighbours:' lists."))
+        raise datafile.fail(LANGUAGE_FILE, node, ("neighbours",), "expected lists of codes.")
     return {str(key): [str(code) for code in value] for key, value in table.items()}
 
 
