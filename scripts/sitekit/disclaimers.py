@@ -19,6 +19,7 @@ import markdown
 import yaml
 from selectolax.lexbor import LexborNode
 
+from sitekit.blockcache import BlockCache
 from sitekit.html_policy import Policy
 from sitekit.htmlscan import attributes, classes, elements, scan_html
 from sitekit.paths import display_path
@@ -105,9 +106,11 @@ def file_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def pin_problems(lang: Language, includes: Path, pins_file: Path) -> list[Problem]:
+def pin_problems(
+    lang: Language, includes: Path, pins_file: Path, cache: BlockCache | None = None
+) -> list[Problem]:
     """An include that is not the pinned one, not in its language or without its numbers."""
-    from sitekit.checks.language import candidates, probabilities
+    from sitekit.checks.language import Judge, candidates
     from sitekit.project import languages
     from sitekit.ui import english_name
 
@@ -153,7 +156,7 @@ def pin_problems(lang: Language, includes: Path, pins_file: Path) -> list[Proble
                     f"restore it; {display_path(pins_file)} lists the numbers it must give.",
                 )
             )
-    found = probabilities(text, candidates(languages()))
+    found = Judge(candidates(languages()), cache).probabilities(text)
     code = max(found, key=lambda candidate: found[candidate])
     if code != lang.langid_code:
         problems.append(

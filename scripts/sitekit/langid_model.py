@@ -10,27 +10,28 @@ model is unpacked every time, as py3langid itself does.
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import lzma
 import shutil
-import sys
 import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+from sitekit.paths import CACHE_DIR
 
-# py3langid's own conversion of the stored arrays (the same as its load_model).
-from py3langid.modelio import _to_array
+# py3langid and numpy are imported when a text is first judged: a check whose
+# verdicts all come from the cache (sitekit.blockcache) does without them.
 
-CACHE_DIR = Path(sys.prefix) / "share" / "sitekit"
 _ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
 
 
 def _unpacked() -> Path | None:
     """The unpacked model (one .npy file per array), written on first use; None if
     it cannot be kept."""
+    import numpy as np
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+
     packed = MODEL_DIR / MODEL_FILE
     stat = packed.stat()
     target = CACHE_DIR / f"py3langid-model-{stat.st_size}-{stat.st_mtime_ns}"
@@ -51,9 +52,21 @@ def _unpacked() -> Path | None:
     return target
 
 
+def model_file() -> Path:
+    """The model py3langid ships (found without importing py3langid)."""
+    spec = importlib.util.find_spec("py3langid")
+    return Path(spec.origin if spec and spec.origin else "").parent / "data" / "model.npz.xz"
+
+
 @cache
 def identifier(languages: tuple[str, ...]) -> Any:
     """An identifier that chooses between ``languages``, giving probabilities."""
+    import numpy as np
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    # py3langid's own conversion of the stored arrays (the same as its load_model).
+    from py3langid.modelio import _to_array
+
     found = None
     unpacked = _unpacked()
     if unpacked is not None:

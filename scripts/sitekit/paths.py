@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -10,6 +11,9 @@ DOCS = ROOT / "docs"
 DATA = ROOT / "data"
 INCLUDES = ROOT / "includes"
 SITE = ROOT / "site"
+# What the tooling keeps between runs (the unpacked language model, rendered
+# pages): in the virtual environment, so that `make clean` removes it.
+CACHE_DIR = Path(sys.prefix) / "share" / "sitekit"
 
 
 def display_path(path: Path) -> str:

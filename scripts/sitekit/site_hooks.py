@@ -40,7 +40,6 @@ from sitekit.datafile import DataError
 from sitekit.freshness import FIELD, parse_record
 from sitekit.history import History, file_history
 from sitekit.pages import Page as SourcePage
-from sitekit.reading import read_text
 from sitekit.pages import parse_page
 from sitekit.paths import display_path
 from sitekit.project import Language, languages

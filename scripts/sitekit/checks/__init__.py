@@ -11,6 +11,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sitekit.blockcache import BlockCache
 from sitekit.content import Site, load_site
 from sitekit.pages import Page
 from sitekit.project import DATA, DOCS, INCLUDES, MKDOCS_YML
@@ -27,13 +28,20 @@ class Context:
     includes: Path = field(default=INCLUDES)
     mkdocs_yml: Path | None = field(default=MKDOCS_YML)
     data: Path = field(default=DATA)
+    cache: BlockCache | None = None  # pages rendered by earlier runs
     _read: dict[Path, tuple[list[Block], Problem | None]] = field(default_factory=dict, repr=False)
 
     def read(self, page: Page) -> tuple[list[Block], Problem | None]:
         """What a reader reads on the page, rendered once and shared by the checks."""
         if page.path not in self._read:
-            self._read[page.path] = read_page(page)
+            kept = self.cache.get(page) if self.cache else None
+            self.keep(page, (kept, None) if kept is not None else read_page(page))
         return self._read[page.path]
+
+    def keep(self, page: Page, read: tuple[list[Block], Problem | None]) -> None:
+        self._read[page.path] = read
+        if self.cache is not None and read[1] is None:
+            self.cache.put(page, read[0])
 
     def blocks(self, page: Page) -> list[Block]:
         return self.read(page)[0]
@@ -81,9 +89,10 @@ def source_checks() -> list[Check]:
     ]
 
 
-# Rendering the pages is the costliest part of checking. With two or more
-# cores, a second process renders every other page while this one renders the
-# rest; the checks then run here, on the shared result.
+# Rendering the pages is the costliest part of checking: pages that did not
+# change since the last run come from the cache (sitekit.blockcache); with two
+# or more cores, a second process renders every other changed page while this
+# one renders the rest; the checks then run here, on the shared result.
 PARALLEL_FROM_PAGES = 20  # below this, a second process costs more than it saves
 
 _forked_context: Context | None = None  # what a forked worker inherits
@@ -95,17 +104,28 @@ def _read_in_child(paths: list[Path]) -> list[tuple[list[Block], Problem | None]
     return [_forked_context.read(pages[path]) for path in paths]
 
 
-def _can_fork(context: Context) -> bool:
+def _to_render(context: Context) -> list[Page]:
+    """The pages no earlier run rendered; the others are taken from the cache now."""
+    todo = []
+    for page in context.site.all_pages():
+        kept = context.cache.get(page) if context.cache else None
+        if kept is None:
+            todo.append(page)
+        else:
+            context.keep(page, (kept, None))
+    return todo
+
+
+def _can_fork(pages: list[Page]) -> bool:
     return (
         sys.platform.startswith("linux")  # fork is safe and cheap there
         and (os.cpu_count() or 1) > 1
-        and sum(map(len, context.site.pages.values())) >= PARALLEL_FROM_PAGES
+        and len(pages) >= PARALLEL_FROM_PAGES
     )
 
 
-def _read_in_two_processes(context: Context) -> None:
+def _read_in_two_processes(context: Context, pages: list[Page]) -> None:
     global _forked_context
-    pages = list(context.site.all_pages())
     theirs, ours = pages[::2], pages[1::2]
     _forked_context = context
     try:
@@ -115,7 +135,7 @@ def _read_in_two_processes(context: Context) -> None:
             for page in ours:
                 context.read(page)
             for page, read in zip(theirs, child.result(), strict=True):
-                context._read[page.path] = read
+                context.keep(page, read)
     finally:
         _forked_context = None
 
@@ -123,10 +143,13 @@ def _read_in_two_processes(context: Context) -> None:
 def run(context: Context, *, parallel: bool | None = None) -> list[Problem]:
     """Every problem, in the order of source_checks(), whether or not a second process helps."""
     problems = list(context.site.problems) + list(context.registry.problems)
-    if _can_fork(context) if parallel is None else parallel:
-        _read_in_two_processes(context)
+    pages = _to_render(context)
+    if _can_fork(pages) if parallel is None else parallel:
+        _read_in_two_processes(context, pages)
     for check in source_checks():
         problems.extend(check(context))
+    if context.cache is not None:
+        context.cache.save()
     return _folded(context, problems)
 
 
@@ -150,6 +173,7 @@ def collect_problems(
         registry=load_registry(sources),
         today=today or dt.date.today(),
         mkdocs_yml=config if config.is_file() else None,
+        cache=BlockCache.load(),
     )
     problems = run(context)
     return context, escalate(problems) if strict else problems

@@ -39,7 +39,9 @@ def check(context: Context, site_dir: Path) -> Iterator[Problem]:
     sources: dict[str, str] = {}
     for lang in site.languages:
         # The include's language, read by the identifier even when the quick screen is unsure.
-        yield from pin_problems(lang, context.includes, context.data / PINS_FILE.name)
+        yield from pin_problems(
+            lang, context.includes, context.data / PINS_FILE.name, context.cache
+        )
         disclaimer = expected_text(lang.code, context.includes)
         for rel, page in sorted(site.pages.get(lang.code, {}).items()):
             target = built_path(rel, lang.url_prefix)

@@ -47,7 +47,9 @@ def check(context: Context) -> Iterator[Problem]:
                 f"the {english_name(lang.code)} disclaimer is too short to be a disclaimer.",
                 "restore the full text (see the other languages).",
             )
-        yield from pin_problems(lang, context.includes, context.data / PINS_FILE.name)
+        yield from pin_problems(
+            lang, context.includes, context.data / PINS_FILE.name, context.cache
+        )
     codes = {lang.code for lang in site.languages}
     for page in site.all_pages():
         wanted = include_line(page.lang)

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from sitekit import datafile
+from sitekit.blockcache import BlockCache
 from sitekit.checks import Context
 from sitekit.langid_model import identifier
 from sitekit.pages import Page
@@ -82,28 +83,38 @@ def candidates(languages: tuple[Language, ...]) -> tuple[str, ...]:
     return tuple(sorted(codes))
 
 
-def probabilities(text: str, codes: tuple[str, ...]) -> dict[str, float]:
-    """The identifier's probability of each language for a text."""
-    return {str(code): float(p) for code, p in identifier(codes).rank(text)}
+@dataclass(frozen=True)
+class Judge:
+    """The identifier, choosing between ``codes``; verdicts of earlier runs are reused."""
+
+    codes: tuple[str, ...]
+    cache: BlockCache | None = None
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        """The identifier's probability of each language for a text."""
+        found = self.cache.verdict(self.codes, text) if self.cache else None
+        if found is None:
+            found = {str(code): float(p) for code, p in identifier(self.codes).rank(text)}
+            if self.cache is not None:
+                self.cache.keep_verdict(self.codes, text, found)
+        return found
 
 
 def check(context: Context) -> Iterator[Problem]:
-    codes = candidates(context.site.languages)
+    judge = Judge(candidates(context.site.languages), context.cache)
     for lang in context.site.translations:  # English pages are the originals
         for page in context.site.pages.get(lang.code, {}).values():
-            yield from check_page(page, lang, context.blocks(page), codes)
+            yield from check_page(page, lang, context.blocks(page), judge)
 
 
-def check_page(
-    page: Page, lang: Language, blocks: list[Block], codes: tuple[str, ...]
-) -> Iterator[Problem]:
+def check_page(page: Page, lang: Language, blocks: list[Block], judge: Judge) -> Iterator[Problem]:
     expected = lang.langid_code
     alone = [
-        _judge([block], codes, _WHAT.get(block.kind, "this paragraph"))
+        _judge([block], judge, _WHAT.get(block.kind, "this paragraph"))
         for block in blocks
         if len(block.text.split()) >= LIMITS[-1][0]
     ]
-    runs = [_judge(run, codes, "") for run in _short_runs(blocks)]
+    runs = [_judge(run, judge, "") for run in _short_runs(blocks)]
     counted = [verdict for verdict in alone if verdict.words >= ALONE_WORDS] + runs
     if not counted:
         return
@@ -148,14 +159,14 @@ def _short_runs(blocks: list[Block]) -> Iterator[list[Block]]:
     yield from (group for group in (held, run) if group)
 
 
-def _judge(blocks: list[Block], codes: tuple[str, ...], what: str) -> Verdict:
+def _judge(blocks: list[Block], judge: Judge, what: str) -> Verdict:
     text = " ".join(block.text for block in blocks)
     first, last = blocks[0].line, blocks[-1].line
     if not what:
         lines = f"line {first}" if first == last else f"lines {first}–{last}"
         what = f"the short texts on {lines} (title, headings, list items, table cells)"
     size = len(text.encode())
-    return Verdict(first, last, len(text.split()), size, probabilities(text, codes), what)
+    return Verdict(first, last, len(text.split()), size, judge.probabilities(text), what)
 
 
 def _whole(verdicts: list[Verdict]) -> dict[str, float]:
