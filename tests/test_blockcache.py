@@ -9,9 +9,8 @@ from typing import Any
 import pytest
 
 from helpers import FixtureSite
-from sitekit import checks
+from sitekit import checks, langid_model, textblocks
 from sitekit.blockcache import BlockCache
-from sitekit.checks import language
 
 
 @pytest.fixture
@@ -31,8 +30,10 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
 
         return wrapper
 
-    monkeypatch.setattr(checks, "read_page", counting("render", checks.read_page))
-    monkeypatch.setattr(language, "identifier", counting("judge", language.identifier))
+    monkeypatch.setattr("sitekit.checks.read_page", counting("render", textblocks.read_page))
+    monkeypatch.setattr(
+        "sitekit.checks.language.identifier", counting("judge", langid_model.identifier)
+    )
     return calls
 
 

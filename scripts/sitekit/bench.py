@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 from sitekit import htmlscan
+from sitekit.blockcache import CACHE_FILE
 from sitekit.checks.structure import TREATMENT_SECTIONS
 from sitekit.content import load_site
 from sitekit.freshness import updated_record, write_record
@@ -323,8 +324,13 @@ class Run:
     peak_mb: float
 
 
-def measure(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
-    """Wall time and peak resident memory of one command (a fresh process)."""
+def measure(
+    command: Sequence[str], cwd: Path, env: dict[str, str] | None = None, *, fresh: bool = False
+) -> Run:
+    """Wall time and peak resident memory of one command (a fresh process); with
+    ``fresh``, without what earlier runs kept (sitekit.blockcache)."""
+    if fresh:
+        CACHE_FILE.unlink(missing_ok=True)
     started = time.perf_counter()
     process = subprocess.Popen(
         command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -475,7 +481,8 @@ def run_size(pages: int, runs: int, work: Path, *, build: bool, log: Any) -> Res
         "--today",
         TODAY,
     ]
-    result.check = median_run([measure(check, root, env) for _ in range(runs)])
+    # As on a fresh clone: no page rendered or judged by an earlier run.
+    result.check = median_run([measure(check, root, env, fresh=True) for _ in range(runs)])
     log(f"  checker: {result.check.seconds:.2f} s")
     if not build:
         remove(root)
