@@ -20,7 +20,8 @@ from sitekit.checks.structure import SAFETY_SECTIONS
 from sitekit.content import Site
 from sitekit.freshness import FIELD, outdated_sections, recorded
 from sitekit.history import History, section_changes
-from sitekit.pages import Page, built_path, display_path
+from sitekit.pages import Page, built_path
+from sitekit.paths import display_path
 from sitekit.ui import english_name
 from sitekit.wayfinding import page_url
 
