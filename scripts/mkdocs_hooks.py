@@ -12,7 +12,6 @@ from sitekit.site_hooks import (
     on_page_context,
     on_page_markdown,
     on_post_build,
-    on_post_page,
     on_post_template,
     on_pre_build,
 )
@@ -24,7 +23,6 @@ __all__ = [
     "on_page_context",
     "on_page_markdown",
     "on_post_build",
-    "on_post_page",
     "on_post_template",
     "on_pre_build",
 ]

@@ -50,7 +50,7 @@ def open_page(browser: Browser, served_site: str) -> Iterator[Page]:
     page = context.new_page()
     traffic = watch(page, served_site)
     yield page
-    # Let requests still in flight (search index, sitemaps) finish, so that
+    # Let requests still in flight (search chunks) finish, so that
     # closing the page does not count them as failures.
     page.wait_for_load_state("networkidle")
     context.close()
@@ -80,16 +80,23 @@ def test_disclaimer_is_visible_near_the_top(
     assert " ".join(disclaimer.inner_text().split()) == expected_text(lang.code)
 
 
-def test_language_switcher_keeps_the_page(open_page: Page, served_site: str) -> None:
+def test_language_switcher_keeps_the_page_and_section(open_page: Page, served_site: str) -> None:
     page = open_page
     rel = "treatments/ozone-therapy.md"
-    page.goto(_url(served_site, rel, ""))
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
     for lang in languages()[1:]:
+        page.goto(_url(served_site, rel, "") + "#risks")
         page.locator(".md-header .md-select").first.hover()
         page.locator(f'.md-select__link[hreflang="{lang.code}"]').first.click()
-        page.wait_for_url(_url(served_site, rel, lang.url_prefix))
+        page.wait_for_url(_url(served_site, rel, lang.url_prefix) + "#risks")
         assert page.locator("html").get_attribute("lang") == lang.html_lang
-        page.goto(_url(served_site, rel, ""))
+    page.wait_for_load_state("networkidle")
+    # The menu links straight to the translations: no sitemap lookups.
+    assert [url for url in requests if url.endswith("sitemap.xml")] == []
+    # Search engines still find every translation in the page's head.
+    alternates = page.locator('link[rel="alternate"][hreflang]')
+    assert alternates.count() == len(languages()) + 1  # and x-default
 
 
 def test_language_switcher_works_with_the_keyboard(open_page: Page, served_site: str) -> None:
@@ -104,31 +111,71 @@ def test_language_switcher_works_with_the_keyboard(open_page: Page, served_site:
     page.wait_for_url(_url(served_site, "safety.md", languages()[1].url_prefix))
 
 
-@pytest.mark.parametrize(("code", "query"), [("es", "riesgos"), ("no", "risiko")])
-def test_search_returns_only_pages_of_the_language(
-    open_page: Page, served_site: str, code: str, query: str
+def _search(page: Page, query: str) -> list[str]:
+    """Type a query into the header search; the result links once the results have settled."""
+    page.locator(".md-search__input").first.click()
+    page.keyboard.type(query)
+    page.locator('[data-site-search] .md-search-result[aria-busy="false"]').wait_for(
+        state="attached", timeout=10_000
+    )
+    links = page.locator("[data-site-search] .md-search-result__item > a:first-child")
+    return [str(links.nth(i).get_attribute("href")) for i in range(links.count())]
+
+
+@pytest.mark.parametrize(
+    ("code", "query", "first"),
+    [
+        ("en", "vitamin C", "treatments/iv-vitamin-drips.md"),
+        ("es", "sueroterapia", "treatments/iv-vitamin-drips.md"),
+        ("no", "mesoterapi", "treatments/mesotherapy.md"),
+    ],
+)
+def test_search_ranks_the_page_about_it_first_in_the_language(
+    open_page: Page, served_site: str, code: str, query: str, first: str
 ) -> None:
     page = open_page
-    prefix = next(lang.url_prefix for lang in languages() if lang.code == code)
-    page.goto(urljoin(served_site, prefix))
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.keyboard.type(query)
-    results = page.locator(".md-search-result__link")
-    results.first.wait_for(timeout=10_000)
-    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    lang = next(lang for lang in languages() if lang.code == code)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(_url(served_site, "safety.md", lang.url_prefix))
+    page.wait_for_load_state("networkidle")
+    assert [url for url in requests if "/pagefind/" in url] == [], "search loaded unasked"
+
+    hrefs = _search(page, query)
     assert hrefs, f"no results for {query!r}"
-    expected = urljoin(served_site, prefix)
-    assert all(urljoin(page.url, href).startswith(expected) for href in hrefs), hrefs
+    assert urljoin(page.url, hrefs[0]) == _url(served_site, first, lang.url_prefix)
+    home = urljoin(served_site, lang.url_prefix)
+    other_homes = tuple(
+        urljoin(served_site, other.url_prefix)
+        for other in languages()
+        if other.url_prefix and other != lang
+    )
+    for href in hrefs:
+        url = urljoin(page.url, href)
+        assert url.startswith(home) and not url.startswith(other_homes), url
+    # The first result shows the matching text, never the review dates.
+    snippet = page.locator("[data-site-search] .md-search-result__item").first
+    assert snippet.locator("mark").count() > 0
+    assert ui.strings(code)["last_reviewed"] not in snippet.inner_text()
+    assert any(".pf_index" in url for url in requests)
+
+    # Keyboard: Down reaches the first result, Escape closes, Enter opens the first result.
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == hrefs[0]
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.getElementById('__search').checked") is False
+    page.keyboard.press("Enter")
+    page.wait_for_url(urljoin(page.url, hrefs[0]))
 
 
 def test_search_uses_the_stemmer_of_the_language(open_page: Page, served_site: str) -> None:
     page = open_page
     page.goto(urljoin(served_site, "es/"))
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.keyboard.type("riesgo")  # singular; pages say "riesgos"
-    results = page.locator(".md-search-result__link")
-    results.first.wait_for(timeout=10_000)
-    assert results.count() > 0
+    # Singular; the pages say "riesgos". The result is the section, found by its plural.
+    hrefs = _search(page, "riesgo")
+    assert hrefs
+    titles = page.locator("[data-site-search] .site-search__section").all_inner_texts()
+    assert "Riesgos y efectos adversos" in titles
 
 
 @pytest.mark.parametrize("lang", languages(), ids=lambda lang: lang.code)
@@ -180,6 +227,11 @@ def test_every_page_loads_cleanly_and_passes_axe(browser: Browser, served_site: 
                         f"{target}: {violation['id']} ({violation['impact']}) at {nodes}"
                     )
             problems.extend(f"{target}: request to {url}" for url in traffic.foreign())
+            problems.extend(
+                f"{target}: unneeded request {url}"
+                for url in traffic.requests
+                if url.endswith("sitemap.xml") or "/pagefind/" in url
+            )
             problems.extend(f"{target}: {failure}" for failure in traffic.failures)
             problems.extend(f"{target}: console: {error}" for error in traffic.console_errors)
             context.close()

@@ -1,14 +1,17 @@
-"""Small pieces with logic of their own: navigation groups, search split, citations, sitemaps."""
+"""Small pieces with logic of their own: navigation groups, search index, citations, sitemaps."""
 
 from __future__ import annotations
 
+import gzip
+import json
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
-from sitekit import bench, nav_groups, search_index, sitemaps
+from sitekit import bench, nav_groups, search, sitemaps
 from sitekit.checks import Context, run
 from sitekit.content import load_site
 from sitekit.sources import load_registry, render_citations
@@ -38,24 +41,67 @@ def test_large_sections_are_split_in_order_into_titled_groups() -> None:
     assert all(page.parent in section.children for page in pages)
 
 
-def test_search_entries_are_split_by_language_and_made_relative() -> None:
-    entries = [
-        {"location": "", "title": "Home"},
-        {"location": "es/", "title": "Inicio"},
-        {"location": "no/treatments/x/#risks", "title": "Risiko"},
-        {"location": "treatments/x/", "title": "X"},
-        {"location": "es/", "title": "Inicio"},  # the plugin can hand a page over twice
+def _html(lang: str, body: str, robots: str = "") -> str:
+    meta = f'<meta name="robots" content="{robots}">' if robots else ""
+    head = f"<head>{meta}<title>t</title></head>"
+    return f'<!doctype html><html lang="{lang}">{head}<body>{body}</body></html>'
+
+
+def _article(title: str, text: str) -> str:
+    return (
+        f'<nav>Site menu</nav><article><h1>{title}</h1><p class="page-dates">Last reviewed: '
+        f'1 May 2026</p><div class="admonition disclaimer"><p>Not medical advice</p></div>'
+        f'<h2 id="risks">Risks</h2><p>{text}</p></article>'
+    )
+
+
+def test_search_indexes_reader_pages_only(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    pages = {
+        "index.html": _html("en", _article("Home", "Vitamin drips and their risks.")),
+        "es/index.html": _html("es", _article("Inicio", "Los riesgos de la sueroterapia.")),
+        "404.html": _html("en", _article("Not found", "Nothing here."), robots="noindex"),
+        "editors/status/index.html": _html("en", "<article>Status</article>", "noindex, nofollow"),
+        "pagefind/old.html": _html("en", "<article>Left over</article>"),
+    }
+    for rel, text in pages.items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(text, encoding="utf-8")
+    reader = [p.relative_to(site).as_posix() for p in search.reader_pages(site)]
+    assert reader == ["es/index.html", "index.html"]
+
+    indexed = search.build(site)
+    assert indexed.pages == 2
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert {code: lang["page_count"] for code, lang in entry["languages"].items()} == {
+        "en": 1,
+        "es": 1,
+    }
+    assert not (site / "pagefind" / "old.html").exists()  # the output is written afresh
+    assert not (site / "pagefind" / "pagefind-ui.js").exists()
+    fragments = [
+        gzip.decompress(p.read_bytes()) for p in (site / "pagefind").rglob("*.pf_fragment")
     ]
-    split = search_index.split_entries(entries, {"en": "", "es": "es/", "no": "no/"})
-    assert [e["location"] for e in split["en"]] == ["", "treatments/x/"]
-    assert [e["location"] for e in split["es"]] == [""]
-    assert [e["location"] for e in split["no"]] == ["treatments/x/#risks"]
+    text = b" ".join(fragments).decode("utf-8")
+    assert "Vitamin drips" in text and "sueroterapia" in text
+    for left_out in ("Last reviewed", "Not medical advice", "Site menu", "Nothing here"):
+        assert left_out not in text
+    assert not any(p.name.startswith(".search-") for p in tmp_path.iterdir())
 
 
-def test_pages_point_their_search_at_their_language() -> None:
-    html = '<script id="__config" type="application/json">{"annotate": null, "base": "../.."}'
-    assert '"base": "../../es/"' in search_index.point_page_at_language_root(html, "es/")
-    assert search_index.point_page_at_language_root(html, "") == html
+def test_search_without_pages_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "404.html").write_text(_html("en", "<article>x</article>", "noindex"))
+    with pytest.raises(search.SearchIndexError, match="no page to index"):
+        search.build(tmp_path)
+
+
+def test_search_reports_pages_pagefind_cannot_index(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text(_html("en", "<main>No article</main>"))
+    with pytest.raises(
+        search.SearchIndexError, match=r"could not build the search index.*<article>"
+    ):
+        search.build(tmp_path)
+    assert not (tmp_path / "pagefind").exists()
 
 
 def test_citations_are_numbered_by_first_use_with_a_back_link_per_use() -> None:
@@ -86,15 +132,16 @@ def test_sitemaps_list_alternates_and_review_dates(tmp_path: Path) -> None:
     (tmp_path / "x").mkdir()
     alternates = (("en", "https://s/x/"), ("es", "https://s/es/x/"), ("x-default", "https://s/x/"))
     pages = [
-        sitemaps.SitemapPage("en", "x.md", "x/", "https://s/x/", "2026-01-02", alternates),
-        sitemaps.SitemapPage("es", "x.md", "es/x/", "https://s/es/x/", "2026-01-02", alternates),
+        sitemaps.SitemapPage("en", "x/", "https://s/x/", "2026-01-02", alternates),
+        sitemaps.SitemapPage("es", "es/x/", "https://s/es/x/", "2026-01-02", alternates),
     ]
     sitemaps.write_all(tmp_path, pages, {"en": "", "es": "es/"})
     root = (tmp_path / "sitemap.xml").read_text()
     assert root.count("<url>") == 2 and "<lastmod>2026-01-02</lastmod>" in root
     assert 'hreflang="x-default"' in root
     assert (tmp_path / "es" / "sitemap.xml").read_text().count("<url>") == 1
-    assert (tmp_path / "es" / "x" / "sitemap.xml").read_text().count("<url>") == 2
+    # No sitemap next to each page: the language menu does not look for one.
+    assert not (tmp_path / "es" / "x" / "sitemap.xml").exists()
 
 
 def test_the_benchmark_generates_a_valid_site(tmp_path: Path) -> None:

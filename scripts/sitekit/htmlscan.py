@@ -173,3 +173,10 @@ def scan(document: Document) -> PageScan:
 def scan_html(text: str) -> PageScan:
     """Scan one built page."""
     return scan(read_page(text))
+
+
+def is_noindex(tree: LexborHTMLParser) -> bool:
+    """Whether the page asks robots to leave it out (``<meta name="robots" content="noindex">``)."""
+    meta = tree.css_first('meta[name="robots"]')
+    content = (meta.attributes.get("content") or "") if meta is not None else ""
+    return "noindex" in {word.strip().lower() for word in content.split(",")}

@@ -30,7 +30,7 @@ from sitekit import (
     nav_groups,
     postbuild,
     sanitize,
-    search_index,
+    search,
     section_notices,
     sitemaps,
     template_cache,
@@ -59,7 +59,6 @@ class _BuildState:
     """What the per-language builds collect for the final write."""
 
     pages: list[sitemaps.SitemapPage] = field(default_factory=list)
-    search: dict[str, search_index.LanguageSearch] = field(default_factory=dict)
     default_404: str | None = None
     notes: dict[str, str] = field(default_factory=dict)  # page source path -> footnotes HTML
 
@@ -175,13 +174,6 @@ def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
         if other.code != lang.code and (prefix := _prefixes(config).get(other.code)) is not None
     ]
     env.globals["site_is_root_language"] = not lang.url_prefix
-    translate = env.get_template("partials/language.html", None, {"config": config}).module.t
-    pipeline = [step.strip() for step in str(translate("search.config.pipeline")).split(",")]
-    _STATE.search[lang.code] = search_index.LanguageSearch(
-        lunr_lang=str(translate("search.config.lang")),
-        separator=str(translate("search.config.separator")),
-        pipeline=tuple(step for step in pipeline if step),
-    )
     return env
 
 
@@ -273,7 +265,6 @@ def _page_header(page: Page, lang: str) -> str:
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> Any:
     lang = _current(config)
     alternates = _alternates(page, config)
-    default_code = languages()[0].code
     english = dict(alternates).get(languages()[0].html_lang)
     context["seo"] = {
         "canonical": page.canonical_url,
@@ -290,7 +281,6 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     _STATE.pages.append(
         sitemaps.SitemapPage(
             lang=lang.code,
-            group=_group(page, default_code),
             url="" if page.url in {"", "./"} else page.url,
             loc=_absolute(config, page.url),
             lastmod=reviewed.isoformat() if reviewed else None,
@@ -306,10 +296,6 @@ def _group(page: Page, default_code: str) -> str:
     return src.relative_to(src.parts[0]).as_posix() if len(src.parts) > 1 else src.as_posix()
 
 
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return search_index.point_page_at_language_root(output, _current(config).url_prefix)
-
-
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     """Keep one 404 page per language instead of the last language's only."""
     if template_name != "404.html":
@@ -318,10 +304,9 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     if not lang.url_prefix:
         _STATE.default_404 = output
         return output
-    localized = search_index.point_page_at_language_root(output, lang.url_prefix)
     target = Path(config.site_dir) / lang.url_prefix / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(localized, encoding="utf-8")
+    target.write_text(output, encoding="utf-8")
     # MkDocs writes the returned text to the root 404.html: keep the default language there.
     return _STATE.default_404 if _STATE.default_404 is not None else output
 
@@ -333,12 +318,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         return  # a nested language build; the outer one writes everything at the end
     site_dir = Path(config.site_dir)
     prefixes = _prefixes(config)
-    search = config.plugins["material/search"]
-    per_language = search_index.split_entries(plugin.search_entries, prefixes)
-    for code, prefix in prefixes.items():
-        search_index.write(
-            site_dir, prefix, _STATE.search[code], search.config.fields, per_language[code]
-        )
     sitemaps.write_all(site_dir, _STATE.pages, prefixes)
     editors_page.write(site_dir, Path(config.docs_dir))
     settings = postbuild.Settings(
@@ -353,6 +332,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     try:
         postbuild.run(settings)
     except DataError as exc:  # build.py's content checks report it before a build
+        raise PluginError(str(exc)) from None
+    # The search index reads the finished pages.
+    try:
+        search.build(site_dir)
+    except search.SearchIndexError as exc:
         raise PluginError(str(exc)) from None
     if live_checks.enabled():  # make serve: each page's problems, on the page
         live_checks.after_build(site_dir, prefixes)

@@ -2,9 +2,6 @@
 
 * ``/sitemap.xml``: every page of every language (the one to submit).
 * ``/es/sitemap.xml``, ``/no/sitemap.xml``: one language each.
-* ``<page>/sitemap.xml``: the page and its translations. Material's language
-  switcher fetches ``sitemap.xml`` next to every hreflang alternate of a page;
-  without these files every page view causes failed requests.
 
 ``lastmod`` is the page's review date, never the build time, so two builds of
 the same content are byte-identical.
@@ -22,7 +19,6 @@ from xml.sax.saxutils import escape, quoteattr
 @dataclass(frozen=True)
 class SitemapPage:
     lang: str  # language code ("es")
-    group: str  # source path shared by a page and its translations ("treatments/x.md")
     url: str  # site-relative URL without leading slash ("es/treatments/x/", "" for the home)
     loc: str  # absolute URL
     lastmod: str | None  # ISO date
@@ -54,7 +50,7 @@ def render(pages: Iterable[SitemapPage]) -> str:
 def write_all(
     site_dir: Path, pages: Sequence[SitemapPage], language_prefixes: dict[str, str]
 ) -> None:
-    """Write the site, language and page sitemaps into ``site_dir``.
+    """Write the site and language sitemaps into ``site_dir``.
 
     ``language_prefixes`` maps each language code to its URL prefix ("" or "es/").
     """
@@ -72,14 +68,3 @@ def write_all(
         if prefix:
             own = [page for page in ordered if page.lang == code]
             (site_dir / prefix / "sitemap.xml").write_text(render(own), encoding="utf-8")
-
-    groups: dict[str, list[SitemapPage]] = {}
-    for page in ordered:
-        groups.setdefault(page.group, []).append(page)
-    language_roots = set(language_prefixes.values())
-    for page in ordered:
-        if page.url in language_roots:
-            continue  # a language's home folder holds that language's sitemap
-        folder = site_dir / page.url
-        if folder.is_dir():
-            (folder / "sitemap.xml").write_text(render(groups[page.group]), encoding="utf-8")

@@ -71,7 +71,7 @@ def _is_page_of_any_language(rel: str, prefixes: tuple[str, ...]) -> bool:
     for prefix in prefixes:
         if rel.startswith(prefix):
             first = rel[len(prefix) :].split("/", 1)[0] + "/"
-    return first not in {"assets/", "search/", "editors/"}
+    return first not in {"assets/", "pagefind/", "editors/"}
 
 
 def _check_page(
