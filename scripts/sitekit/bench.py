@@ -9,7 +9,6 @@ English-only build of the same English pages are timed and measured.
 from __future__ import annotations
 
 import copy
-import gzip
 import os
 import platform
 import random
@@ -26,7 +25,8 @@ from typing import Any
 
 import yaml
 
-from sitekit import htmlscan
+from sitekit import htmlscan, pageweight, search
+from sitekit.bench_report import Result, Run
 from sitekit.blockcache import CACHE_FILE
 from sitekit.checks.structure import TREATMENT_SECTIONS
 from sitekit.content import load_site
@@ -318,12 +318,6 @@ def generate(root: Path, pages: int, seed: int = 1) -> None:
 # --- Measuring ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Run:
-    seconds: float
-    peak_mb: float
-
-
 def measure(
     command: Sequence[str], cwd: Path, env: dict[str, str] | None = None, *, fresh: bool = False
 ) -> Run:
@@ -356,39 +350,6 @@ def tree_size(folder: Path, exclude: Sequence[str] = ()) -> int:
     return total
 
 
-def first_view(site: Path, page: Path, lang_prefix: str) -> dict[str, tuple[int, int]]:
-    """Bytes (raw, gzipped) a browser fetches to show ``page`` the first time."""
-    html = page.read_bytes()
-    parts: dict[str, bytes] = {"html": html}
-    css = b""
-    js = b""
-    tree = htmlscan.parse(html.decode("utf-8"))
-    links = [node.attributes.get("href") for node in tree.css('link[rel="stylesheet"][href]')]
-    scripts = [node.attributes.get("src") for node in tree.css("script[src]")]
-    for href in filter(None, links + scripts):
-        target = (page.parent / href).resolve()
-        if target.is_file():
-            data = target.read_bytes()
-            if target.suffix == ".css":
-                css += data
-            else:
-                js += data
-    worker = next((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"), None)
-    if worker is not None:
-        js += worker.read_bytes()
-    index = site / lang_prefix / "search" / "search_index.json"
-    parts["css"] = css
-    parts["js"] = js
-    parts["search index"] = index.read_bytes() if index.is_file() else b""
-    if lang_prefix:  # the worker loads the stemmer of the language
-        lunr = site / "assets" / "javascripts" / "lunr" / "min"
-        code = "no" if lang_prefix == "no/" else lang_prefix.strip("/")
-        for name in ("lunr.stemmer.support.min.js", f"lunr.{code}.min.js"):
-            if (lunr / name).is_file():
-                parts["js"] += (lunr / name).read_bytes()
-    return {name: (len(data), len(gzip.compress(data, 6))) for name, data in parts.items()}
-
-
 def html_safety_cost(site: Path) -> tuple[float, float, int]:
     """Seconds to sanitize every page's content as the build does, and to verify the site.
 
@@ -396,7 +357,7 @@ def html_safety_cost(site: Path) -> tuple[float, float, int]:
     output: each article goes through the content rules and the sanitizer (what
     the hook does per page), then the whole site through the verification.
     """
-    from sitekit import htmlscan, sanitize
+    from sitekit import sanitize
     from sitekit.verify_site import content_problems, verify_site
 
     articles = []
@@ -444,27 +405,26 @@ def remove(path: Path) -> None:
     shutil.rmtree(path, ignore_errors=True)
 
 
-# --- The report ------------------------------------------------------------------------
-
-
-@dataclass
-class Result:
-    pages: int
-    check: Run | None = None
-    build: Run | None = None
-    english: Run | None = None
-    sizes: dict[str, int] = field(default_factory=dict)  # language -> pages + index bytes
-    indexes: dict[str, int] = field(default_factory=dict)
-    shared_assets: int = 0
-    first_view: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
-    html_safety: tuple[float, float, int] | None = None  # sanitizing s, verifying s, pages
-
+# --- One size ---------------------------------------------------------------------------
 
 LANG_PREFIXES = {"en": "", "es": "es/", "no": "no/"}
+# What a reader might look up on a synthetic treatment page, per language.
+QUERIES = {"en": "side effects", "es": "efectos adversos", "no": "bivirkninger"}
 TODAY = "2026-11-23"
+_INDEX_ONLY = (
+    "import sys, pathlib; from sitekit import search; search.build(pathlib.Path(sys.argv[1]))"
+)
 
 
-def run_size(pages: int, runs: int, work: Path, *, build: bool, log: Any) -> Result:
+def run_size(
+    pages: int,
+    runs: int,
+    work: Path,
+    *,
+    build: bool,
+    log: Any,
+    browser: pageweight.Browser | None = None,
+) -> Result:
     root = work / f"site-{pages}"
     remove(root)
     root.mkdir(parents=True)
@@ -518,128 +478,22 @@ def run_size(pages: int, runs: int, work: Path, *, build: bool, log: Any) -> Res
         f"  sanitizing {result.html_safety[2]} pages: {result.html_safety[0]:.2f} s, "
         f"verifying the built site: {result.html_safety[1]:.2f} s"
     )
+    index_only = [python(), "-c", _INDEX_ONLY]
+    search_env = dict(env, PYTHONPATH=str(ROOT / "scripts"))
+    result.indexing = median_run(
+        [measure([*index_only, str(site)], root, search_env) for _ in range(runs)]
+    )
+    log(f"  search index alone: {result.indexing.seconds:.2f} s")
     others = [prefix for prefix in LANG_PREFIXES.values() if prefix]
     result.shared_assets = tree_size(site / "assets")
+    result.search_index = tree_size(site / search.OUTPUT)
     for lang, prefix in LANG_PREFIXES.items():
         folder = site / prefix
-        exclude = ["assets/", "editors/", *(others if not prefix else [])]
+        exclude = ["assets/", "editors/", search.OUTPUT + "/", *(others if not prefix else [])]
         result.sizes[lang] = tree_size(folder, exclude)
-        result.indexes[lang] = (folder / "search" / "search_index.json").stat().st_size
-        page = folder / "treatments" / "treatment-0001" / "index.html"
-        result.first_view[lang] = first_view(site, page, prefix)
+        page = f"{prefix}treatments/treatment-0001/"
+        result.first_view[lang] = pageweight.first_view(site / page / "index.html")
+        if browser is not None:
+            result.first_search[lang] = browser.first_search(site, page, QUERIES[lang])
     remove(root)
     return result
-
-
-def _kb(value: int) -> str:
-    return f"{value / 1024:,.0f} KB" if value >= 10 * 1024 else f"{value / 1024:,.1f} KB"
-
-
-def report(results: list[Result], checker_only: list[Result], runs: int) -> str:
-    built = [r for r in results if r.build and r.english]
-    lines = [f"Medians of {runs} runs; peak memory is the largest of the runs.", ""]
-    lines += [
-        "### Time and memory",
-        "",
-        "| Pages per language | Checker | Checker memory | Three-language build | Build memory "
-        "| English-only build | Build ÷ (3 × English-only) |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
-    ]
-    for r in sorted(results + checker_only, key=lambda r: r.pages):
-        assert r.check is not None
-        if r.build and r.english:
-            ratio = r.build.seconds / (3 * r.english.seconds)
-            lines.append(
-                f"| {r.pages} | {r.check.seconds:.2f} s | {r.check.peak_mb:.0f} MB "
-                f"| {r.build.seconds:.1f} s | {r.build.peak_mb:.0f} MB | {r.english.seconds:.1f} s "
-                f"| {ratio:.2f} |"
-            )
-        else:
-            check = f"{r.check.seconds:.2f} s | {r.check.peak_mb:.0f} MB"
-            lines.append(f"| {r.pages} | {check} | – | – | – | – |")
-    lines += [
-        "",
-        "### Cost per page (all three languages)",
-        "",
-        "| Pages per language | Checker per page | Build per page | English-only per page |",
-        "|---:|---:|---:|---:|",
-    ]
-    for r in sorted(results + checker_only, key=lambda r: r.pages):
-        assert r.check is not None
-        check = f"{r.check.seconds / (3 * r.pages) * 1000:.2f} ms"
-        build = f"{r.build.seconds / (3 * r.pages) * 1000:.1f} ms" if r.build else "–"
-        english = f"{r.english.seconds / r.pages * 1000:.1f} ms" if r.english else "–"
-        lines.append(f"| {r.pages} | {check} | {build} | {english} |")
-    if len(built) >= 2:
-        first, last = built[0], built[-1]
-        assert first.build and last.build
-        growth = (last.build.seconds / last.pages) / (first.build.seconds / first.pages)
-        lines += [
-            "",
-            f"Build time per page at {last.pages} pages is {growth:.2f}× the time per page "
-            f"at {first.pages} pages (1.00 = linear growth).",
-        ]
-    checks = sorted(results + checker_only, key=lambda r: r.pages)
-    if len(checks) >= 2 and checks[0].check and checks[-1].check:
-        growth = (checks[-1].check.seconds / checks[-1].pages) / (
-            checks[0].check.seconds / checks[0].pages
-        )
-        lines += [
-            f"Checker time per page at {checks[-1].pages} pages is {growth:.2f}× the time per "
-            f"page at {checks[0].pages} pages (fixed start-up cost included)."
-        ]
-    lines += [
-        "",
-        "### Sanitizing and verifying the HTML (part of the build time above)",
-        "",
-        "| Pages per language | Pages | Sanitizing (content rules + nh3) | Verifying every file "
-        "| Both, per page |",
-        "|---:|---:|---:|---:|---:|",
-    ]
-    for r in built:
-        if r.html_safety:
-            sanitizing, verifying, count = r.html_safety
-            per_page = (sanitizing + verifying) / max(count, 1) * 1000
-            lines.append(
-                f"| {r.pages} | {count} | {sanitizing:.2f} s | {verifying:.2f} s "
-                f"| {per_page:.1f} ms |"
-            )
-    lines += [
-        "",
-        "### Output size",
-        "",
-        "| Pages per language | English | Spanish | Norwegian | Shared assets "
-        "| Search index en / es / no |",
-        "|---:|---:|---:|---:|---:|---:|",
-    ]
-    for r in built:
-        indexes = " / ".join(_kb(r.indexes[lang]) for lang in LANG_PREFIXES)
-        lines.append(
-            f"| {r.pages} | {_kb(r.sizes['en'])} | {_kb(r.sizes['es'])} | {_kb(r.sizes['no'])} "
-            f"| {_kb(r.shared_assets)} | {indexes} |"
-        )
-    lines += [
-        "",
-        "### First view of a treatment page",
-        "",
-        "Everything the browser fetches to show the page the first time: HTML, CSS, "
-        "JavaScript (with the search worker and, for Spanish and Norwegian, the stemmer) "
-        "and the search index of the page's language only.",
-        "",
-        "| Pages per language | Language | HTML | CSS | JavaScript | Search index | Total raw "
-        "| Total gzipped | Index share (gzipped) |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
-    ]
-    for r in built:
-        for lang in LANG_PREFIXES:
-            view = r.first_view[lang]
-            raw = sum(v[0] for v in view.values())
-            gz = sum(v[1] for v in view.values())
-            share = view["search index"][1] / gz if gz else 0
-            cells = " | ".join(
-                f"{_kb(view[part][0])} ({_kb(view[part][1])})"
-                for part in ("html", "css", "js", "search index")
-            )
-            lines.append(f"| {r.pages} | {lang} | {cells} | {_kb(raw)} | {_kb(gz)} | {share:.0%} |")
-    lines += ["", "Sizes in parentheses are gzipped."]
-    return "\n".join(lines) + "\n"

@@ -10,6 +10,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from sitekit import building, report
 from sitekit.changes import ChangesError, code_changes
@@ -369,7 +370,7 @@ def bench_main(argv: Sequence[str] | None = None) -> int:
     import tempfile
     import time
 
-    from sitekit import bench
+    from sitekit import bench, bench_report, lighthouse, pageweight
 
     parser = argparse.ArgumentParser(
         prog="python scripts/bench.py",
@@ -379,15 +380,22 @@ def bench_main(argv: Sequence[str] | None = None) -> int:
         "--pages",
         type=int,
         nargs="+",
-        default=[50, 200, 500],
-        help="pages per language for the full measurements (default: 50 200 500)",
+        default=[50, 200, 500, 1000],
+        help="pages per language for the full measurements (default: 50 200 500 1000)",
     )
     parser.add_argument(
         "--checker-pages",
         type=int,
         nargs="*",
-        default=[1000],
-        help="extra sizes measured with the checker only (default: 1000)",
+        default=[],
+        help="extra sizes measured with the checker only",
+    )
+    parser.add_argument(
+        "--lighthouse",
+        nargs="?",
+        const="",
+        metavar="PATH",
+        help="also run Lighthouse on the real site (found on PATH unless given)",
     )
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median)")
     parser.add_argument(
@@ -418,16 +426,43 @@ def bench_main(argv: Sequence[str] | None = None) -> int:
         print(message, file=sys.stderr, flush=True)
 
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="site-bench-") as work:
+    load_before = os.getloadavg()
+    command = None
+    if args.lighthouse is not None:
+        try:
+            command = lighthouse.find(args.lighthouse or None)
+        except lighthouse.LighthouseError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+    with tempfile.TemporaryDirectory(prefix="site-bench-") as work, pageweight.Browser() as tab:
+        if tab is None:
+            log("Chromium or Playwright is missing: the first search is not measured.")
         results = [
-            bench.run_size(n, args.runs, Path(work), build=True, log=log) for n in args.pages
+            bench.run_size(n, args.runs, Path(work), build=True, log=log, browser=tab)
+            for n in args.pages
         ]
         extra = [
             bench.run_size(n, args.runs, Path(work), build=False, log=log)
             for n in args.checker_pages
             if n not in args.pages
         ]
-    table = bench.report(results, extra, args.runs)
+    table = bench_report.report(results, extra, args.runs)
+    if command is not None:
+        load_lighthouse = os.getloadavg()
+        scores = _guarded_lighthouse(lambda: lighthouse.audit_site(command, log))
+        if scores is None:
+            return 1
+        after = os.getloadavg()
+        load = (
+            f"load average {load_lighthouse[0]:.1f} before and {after[0]:.1f} after "
+            f"on {os.cpu_count()} CPUs"
+        )
+        table += "\n" + bench_report.lighthouse_table(scores, load)
+    load_after = os.getloadavg()
+    table += (
+        f"\nMachine load (1-minute average): {load_before[0]:.1f} at the start, "
+        f"{load_after[0]:.1f} at the end, on {os.cpu_count()} CPUs.\n"
+    )
     elapsed = time.perf_counter() - started
     sys.stdout.write(table)
     log(f"finished in {elapsed / 60:.1f} minutes")
@@ -445,3 +480,13 @@ def bench_main(argv: Sequence[str] | None = None) -> int:
         target.write_text(header + table + "\n<!-- notes -->" + notes, encoding="utf-8")
         log(f"saved to {display_path(target)}")
     return 0
+
+
+def _guarded_lighthouse(audit: Callable[[], list[Any]]) -> list[Any] | None:
+    from sitekit import lighthouse
+
+    try:
+        return audit()
+    except lighthouse.LighthouseError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return None

@@ -2,18 +2,30 @@
 
 A missing address under ``/es/`` gets ``/es/404.html`` (with status 404), as
 Cloudflare Pages does by itself and Netlify or nginx do when configured (see
-README). Used by the browser tests and by ``python scripts/preview.py``.
+README). Text files (HTML, CSS, JavaScript, JSON, XML, SVG) are sent gzipped
+to browsers that accept it, as every static host does. Used by the browser
+tests, the benchmark and ``python scripts/preview.py``.
 """
 
 from __future__ import annotations
 
 import functools
+import gzip
+import io
 import threading
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
+
+_COMPRESSIBLE = (
+    "text/",
+    "application/javascript",
+    "application/json",
+    "application/xml",
+    "image/svg+xml",
+)
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -23,7 +35,28 @@ class _Handler(SimpleHTTPRequestHandler):
     def send_head(self) -> Any:
         if not self._exists():
             return self._not_found()
-        return super().send_head()
+        return self._compressed() or super().send_head()
+
+    def _compressed(self) -> io.BytesIO | None:
+        """The file gzipped, with its headers sent; None to serve it as it is."""
+        if "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return None
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not urlsplit(self.path).path.endswith("/"):
+                return None  # the parent class redirects to the address with a slash
+            path = path / "index.html"
+        content_type = self.guess_type(str(path))
+        if not content_type.startswith(_COMPRESSIBLE):
+            return None
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return io.BytesIO(body)
 
     def _exists(self) -> bool:
         path = Path(self.translate_path(self.path))
