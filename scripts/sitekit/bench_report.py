@@ -190,12 +190,13 @@ def _first_search(built: list[Result]) -> list[str]:
     return lines
 
 
-def lighthouse_table(scores: list[Scores], load: str) -> str:
+def lighthouse_table(scores: list[Scores], load: str, runs: int) -> str:
     lines = [
         "### Lighthouse",
         "",
-        f"Lighthouse on the real site, served locally with gzip; {load}. Mobile is Lighthouse's "
-        "simulated mid-range phone on a slow 4G network; desktop its desktop preset.",
+        f"Lighthouse 12 on the real site, served locally with gzip; medians of {runs} runs; "
+        f"{load}. Mobile is Lighthouse's simulated mid-range phone on a slow 4G network with "
+        "its CPU slowed down four times; desktop is its desktop preset.",
         "",
         "| Page | Form factor | " + " | ".join(c.replace("-", " ") for c in CATEGORIES) + " |",
         "|---|---|" + "---:|" * len(CATEGORIES),

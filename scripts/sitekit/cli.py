@@ -449,7 +449,7 @@ def bench_main(argv: Sequence[str] | None = None) -> int:
     table = bench_report.report(results, extra, args.runs)
     if command is not None:
         load_lighthouse = os.getloadavg()
-        scores = _guarded_lighthouse(lambda: lighthouse.audit_site(command, log))
+        scores = _guarded_lighthouse(lambda: lighthouse.audit_site(command, log, args.runs))
         if scores is None:
             return 1
         after = os.getloadavg()
@@ -457,7 +457,7 @@ def bench_main(argv: Sequence[str] | None = None) -> int:
             f"load average {load_lighthouse[0]:.1f} before and {after[0]:.1f} after "
             f"on {os.cpu_count()} CPUs"
         )
-        table += "\n" + bench_report.lighthouse_table(scores, load)
+        table += "\n" + bench_report.lighthouse_table(scores, load, args.runs)
     load_after = os.getloadavg()
     table += (
         f"\nMachine load (1-minute average): {load_before[0]:.1f} at the start, "

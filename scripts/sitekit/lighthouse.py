@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -81,8 +82,11 @@ def run(command: Path, url: str, form_factor: str) -> Scores:
     )
 
 
-def audit_site(command: Path, log: Callable[[str], None]) -> list[Scores]:
-    """Build the real site for a local address and audit its pages in every language."""
+def audit_site(command: Path, log: Callable[[str], None], runs: int = 1) -> list[Scores]:
+    """Build the real site for a local address and audit its pages in every language.
+
+    Each page is audited ``runs`` times; the scores are the medians.
+    """
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     scores = []
@@ -96,8 +100,10 @@ def audit_site(command: Path, log: Callable[[str], None]) -> list[Scores]:
                     for form_factor in FORM_FACTORS:
                         url = f"{base}{lang.url_prefix}{page}"
                         log(f"  lighthouse {form_factor}: {url}")
-                        audited = run(command, url, form_factor)
-                        scores.append(
-                            Scores(f"/{lang.url_prefix}{page}", form_factor, audited.scores)
-                        )
+                        audits = [run(command, url, form_factor).scores for _ in range(runs)]
+                        medians = {
+                            name: round(statistics.median(a[name] for a in audits))
+                            for name in CATEGORIES
+                        }
+                        scores.append(Scores(f"/{lang.url_prefix}{page}", form_factor, medians))
     return scores
