@@ -1,33 +1,22 @@
-"""Benchmark: how the checks and the build scale with the number of pages.
+"""Benchmark: a realistic synthetic site of any size.
 
-A realistic synthetic site (N pages per language, 800 to 1,500 words each,
-in the site's real page format and navigation shape) is generated into a
-temporary folder; the checker, the full three-language build and a plain
-English-only build of the same English pages are timed and measured.
+N pages per language, 800 to 1,500 words each, in the site's real page format
+and navigation shape, and a plain English-only configuration of the same
+English pages for comparison. ``bench_run.py`` builds and measures them.
 """
 
 from __future__ import annotations
 
 import copy
 import os
-import platform
 import random
 import re
-import shutil
-import statistics
-import subprocess
-import sys
-import time
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
 
-from sitekit import htmlscan, pageweight, search
-from sitekit.bench_report import Result, Run
-from sitekit.blockcache import CACHE_FILE
 from sitekit.checks.structure import TREATMENT_SECTIONS
 from sitekit.content import load_site
 from sitekit.freshness import updated_record, write_record
@@ -313,187 +302,3 @@ def generate(root: Path, pages: int, seed: int = 1) -> None:
     nav = _nav(plans)
     (root / "mkdocs.yml").write_text(_site_config(root, nav), encoding="utf-8")
     (root / "mkdocs-en.yml").write_text(_english_only_config(nav), encoding="utf-8")
-
-
-# --- Measuring ------------------------------------------------------------------------
-
-
-def measure(
-    command: Sequence[str], cwd: Path, env: dict[str, str] | None = None, *, fresh: bool = False
-) -> Run:
-    """Wall time and peak resident memory of one command (a fresh process); with
-    ``fresh``, without what earlier runs kept (sitekit.blockcache)."""
-    if fresh:
-        CACHE_FILE.unlink(missing_ok=True)
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    stderr = process.stderr.read().decode() if process.stderr else ""
-    if status != 0:
-        raise RuntimeError(f"{' '.join(command)} failed:\n{stderr[-2000:]}")
-    return Run(seconds, usage.ru_maxrss / 1024)
-
-
-def median_run(runs: list[Run]) -> Run:
-    return Run(statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs))
-
-
-def tree_size(folder: Path, exclude: Sequence[str] = ()) -> int:
-    total = 0
-    for path in folder.rglob("*"):
-        rel = path.relative_to(folder).as_posix()
-        if path.is_file() and not any(rel.startswith(prefix) for prefix in exclude):
-            total += path.stat().st_size
-    return total
-
-
-def html_safety_cost(site: Path) -> tuple[float, float, int]:
-    """Seconds to sanitize every page's content as the build does, and to verify the site.
-
-    Returns (sanitizing, verifying, pages). Measured in this process on the built
-    output: each article goes through the content rules and the sanitizer (what
-    the hook does per page), then the whole site through the verification.
-    """
-    from sitekit import sanitize
-    from sitekit.verify_site import content_problems, verify_site
-
-    articles = []
-    for page in sorted(site.rglob("index.html")):
-        content = htmlscan.read_page(page.read_text(encoding="utf-8")).content
-        if content is not None:
-            articles.append(content.inner_html or "")
-    sanitize.clean("")  # the policy is read once, outside the measurement
-    started = time.perf_counter()
-    for article in articles:
-        content_problems(article, "page")
-        sanitize.clean(article)
-    sanitizing = time.perf_counter() - started
-    started = time.perf_counter()
-    list(verify_site(site))
-    return sanitizing, time.perf_counter() - started, len(articles)
-
-
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    memory = ""
-    try:
-        kb = int(Path("/proc/meminfo").read_text().split()[1])
-        memory = f", {kb / 1024 / 1024:.0f} GiB RAM"
-    except (OSError, ValueError, IndexError):
-        pass
-    return (
-        f"{platform.system()} {platform.release()}, {os.cpu_count()} CPUs ({cpu}){memory}, "
-        f"Python {platform.python_version()}"
-    )
-
-
-def python() -> str:
-    return sys.executable
-
-
-def remove(path: Path) -> None:
-    shutil.rmtree(path, ignore_errors=True)
-
-
-# --- One size ---------------------------------------------------------------------------
-
-LANG_PREFIXES = {"en": "", "es": "es/", "no": "no/"}
-# What a reader might look up on a synthetic treatment page, per language.
-QUERIES = {"en": "side effects", "es": "efectos adversos", "no": "bivirkninger"}
-TODAY = "2026-11-23"
-_INDEX_ONLY = (
-    "import sys, pathlib; from sitekit import search; search.build(pathlib.Path(sys.argv[1]))"
-)
-
-
-def run_size(
-    pages: int,
-    runs: int,
-    work: Path,
-    *,
-    build: bool,
-    log: Any,
-    browser: pageweight.Browser | None = None,
-) -> Result:
-    root = work / f"site-{pages}"
-    remove(root)
-    root.mkdir(parents=True)
-    log(f"generating {pages} pages per language ...")
-    generate(root, pages)
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env.pop("SITE_LANG", None)
-    result = Result(pages)
-    check = [
-        python(),
-        str(ROOT / "scripts" / "check.py"),
-        "--docs",
-        str(root / "docs"),
-        "--today",
-        TODAY,
-    ]
-    # As on a fresh clone: no page rendered or judged by an earlier run.
-    result.check = median_run([measure(check, root, env, fresh=True) for _ in range(runs)])
-    log(f"  checker: {result.check.seconds:.2f} s")
-    if not build:
-        remove(root)
-        return result
-    full = [
-        python(),
-        str(ROOT / "scripts" / "build.py"),
-        "--config-file",
-        str(root / "mkdocs.yml"),
-        "--site-dir",
-        str(root / "out"),
-        "--today",
-        TODAY,
-    ]
-    result.build = median_run([measure(full, root, env) for _ in range(runs)])
-    log(f"  three-language build: {result.build.seconds:.2f} s")
-    english = [
-        python(),
-        "-m",
-        "mkdocs",
-        "build",
-        "--quiet",
-        "--config-file",
-        str(root / "mkdocs-en.yml"),
-        "--site-dir",
-        str(root / "out-en"),
-    ]
-    result.english = median_run([measure(english, root, env) for _ in range(runs)])
-    log(f"  English-only build: {result.english.seconds:.2f} s")
-    site = root / "out"
-    result.html_safety = html_safety_cost(site)
-    log(
-        f"  sanitizing {result.html_safety[2]} pages: {result.html_safety[0]:.2f} s, "
-        f"verifying the built site: {result.html_safety[1]:.2f} s"
-    )
-    index_only = [python(), "-c", _INDEX_ONLY]
-    search_env = dict(env, PYTHONPATH=str(ROOT / "scripts"))
-    result.indexing = median_run(
-        [measure([*index_only, str(site)], root, search_env) for _ in range(runs)]
-    )
-    log(f"  search index alone: {result.indexing.seconds:.2f} s")
-    others = [prefix for prefix in LANG_PREFIXES.values() if prefix]
-    result.shared_assets = tree_size(site / "assets")
-    result.search_index = tree_size(site / search.OUTPUT)
-    for lang, prefix in LANG_PREFIXES.items():
-        folder = site / prefix
-        exclude = ["assets/", "editors/", search.OUTPUT + "/", *(others if not prefix else [])]
-        result.sizes[lang] = tree_size(folder, exclude)
-        page = f"{prefix}treatments/treatment-0001/"
-        result.first_view[lang] = pageweight.first_view(site / page / "index.html")
-        if browser is not None:
-            result.first_search[lang] = browser.first_search(site, page, QUERIES[lang])
-    remove(root)
-    return result
