@@ -242,6 +242,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median)")
     parser.add_argument(
+        "--lighthouse-runs", type=int, default=3, help="Lighthouse audits per page (median)"
+    )
+    parser.add_argument(
         "--save", action="store_true", help="also write the results to benchmarks/RESULTS.md"
     )
     parser.add_argument(
@@ -262,7 +265,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         served = bench_serve.measure_serve(args.serve, args.serve_page, edits=args.runs * 2 + 1)
         sys.stdout.write(bench_serve.report(served))
         return 0
-    if any(n < 10 for n in args.pages + args.checker_pages) or args.runs < 1:
+    if (
+        any(n < 10 for n in args.pages + args.checker_pages)
+        or min(args.runs, args.lighthouse_runs) < 1
+    ):
         parser.error("sizes must be at least 10 pages and runs at least 1")
 
     def log(message: str) -> None:
@@ -291,7 +297,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     table = bench_report.report(results, extra, args.runs)
     if command is not None:
         load_lighthouse = os.getloadavg()
-        scores = _guarded_lighthouse(lambda: lighthouse.audit_site(command, log, args.runs))
+        scores = _guarded_lighthouse(
+            lambda: lighthouse.audit_site(command, log, args.lighthouse_runs)
+        )
         if scores is None:
             return 1
         after = os.getloadavg()
@@ -299,7 +307,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"load average {load_lighthouse[0]:.1f} before and {after[0]:.1f} after "
             f"on {os.cpu_count()} CPUs"
         )
-        table += "\n" + bench_report.lighthouse_table(scores, load, args.runs)
+        table += "\n" + bench_report.lighthouse_table(scores, load, args.lighthouse_runs)
     load_after = os.getloadavg()
     table += (
         f"\nMachine load (1-minute average): {load_before[0]:.1f} at the start, "
