@@ -43,7 +43,8 @@ def _size(value: Bytes) -> str:
 def report(results: list[Result], checker_only: list[Result], runs: int) -> str:
     built = sorted((r for r in results if r.build and r.english), key=lambda r: r.pages)
     every = sorted(results + checker_only, key=lambda r: r.pages)
-    lines = [f"Medians of {runs} runs; peak memory is the largest of the runs.", ""]
+    runs_text = f"Medians of {runs} runs" if runs > 1 else "One run of each measurement"
+    lines = [f"{runs_text}; peak memory is the largest of the runs.", ""]
     lines += _times(every) + _output(built) + _first_view(built) + _first_search(built)
     return "\n".join(lines) + "\n"
 
