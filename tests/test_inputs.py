@@ -229,7 +229,7 @@ def test_a_content_change_is_not_a_code_change(repo: Path) -> None:
         ("overrides/main.html", "{% block scripts %}", "{% block scripts %}<script></script>", ""),
         ("mkdocs.yml", "hooks:\n", "hooks:\n  - other.py\n", "hooks"),
         ("mkdocs.yml", "extra_css:\n", "extra_css:\n  - x.css\n", "extra_css"),
-        ("mkdocs.yml", "  - search\n", "  - search\n  - privacy\n", "plugins"),
+        ("mkdocs.yml", "plugins:\n", "plugins:\n  - privacy\n", "plugins"),
     ],
 )
 def test_a_code_change_needs_a_maintainers_review(

@@ -77,7 +77,7 @@ def test_hostile_html_is_refused_then_removed(html: str, code: str) -> None:
 
 
 LEGITIMATE = (
-    '<div class="admonition disclaimer" role="note" data-search-exclude>'
+    '<div class="admonition disclaimer" role="note">'
     '<p class="admonition-title">Not medical advice</p><p>Call 112.</p></div>'
     '<h2 id="risks">Risks<a class="headerlink" href="#risks" title="Permanent link">¶</a></h2>'
     '<p>Text<sup id="fnref:X-1"><a class="footnote-ref" href="#fn:X-1">1</a></sup>'

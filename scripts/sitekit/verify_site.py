@@ -1,15 +1,14 @@
 """Every file of a built site, verified before it is published.
 
-Only the file types data/html_policy.yml allows, no symbolic link, scripts and
-stylesheets only where the policy lists them; every HTML page and the search
-data read with the rules of ``htmlsafety``. ``content_problems`` applies the
+Only the file types data/html_policy.yml allows, no symbolic link, scripts,
+stylesheets and data (the search index) only where the policy lists them;
+every HTML page read with the rules of ``htmlsafety``. ``content_problems`` applies the
 same rules to one page's content HTML while it is built, so that the build
 names the Markdown file.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -29,7 +28,6 @@ _SITE_HINT = (
     "the theme, a template or the configuration added this. If it is the site's own, "
     "a maintainer lists it in data/html_policy.yml; otherwise remove what added it."
 )
-_SEARCH_INDEX = "search_index.json"
 
 
 def _problem(shown: str, finding: Finding, source: str | None) -> Problem:
@@ -94,6 +92,8 @@ def _verify_file(path: Path, rel: str, policy: Policy, source: str | None) -> It
         yield _file_problem(rel, f"is a {suffix} file the site does not ship")
         return
     if suffix not in policy.file_types and suffix not in listed:
+        if matches(rel, policy.data_files):
+            return  # data the site ships where the policy lists it (the search index)
         yield _file_problem(rel, f"is of a type that is not allowed ({suffix or 'no extension'})")
         return
     shown = f"site/{rel}"
@@ -101,23 +101,3 @@ def _verify_file(path: Path, rel: str, policy: Policy, source: str | None) -> It
         document = htmlscan.read_page(path.read_text(encoding="utf-8", errors="replace"))
         for finding in page_findings(document, policy, rel):
             yield _problem(shown, finding, source)
-    elif path.name == _SEARCH_INDEX:
-        yield from _verify_search_index(path, shown, policy)
-
-
-def _verify_search_index(path: Path, shown: str, policy: Policy) -> Iterator[Problem]:
-    """The search data is content: the theme shows its titles and texts as HTML."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        entries = data["docs"]
-    except (ValueError, KeyError, TypeError) as exc:
-        yield error(shown, 0, "unsafe-html", f"the search index cannot be read: {exc}.")
-        return
-    for entry in entries:
-        for key in ("title", "text"):
-            body = htmlscan.parse_fragment(str(entry.get(key, "")))
-            for finding in fragment_findings(body, policy):
-                where = f"search entry '{entry.get('location', '')}' ({key})"
-                yield _problem(
-                    shown, Finding(finding.code, f"{where}: {finding.message}", True), None
-                )
