@@ -51,7 +51,9 @@ def _article(title: str, text: str) -> str:
     return (
         f'<nav>Site menu</nav><article><h1>{title}</h1><p class="page-dates">Last reviewed: '
         f'1 May 2026</p><div class="admonition disclaimer"><p>Not medical advice</p></div>'
-        f'<h2 id="risks">Risks</h2><p>{text}</p></article>'
+        f'<h2 id="risks">Risks</h2><p>{text}</p>'
+        '<div role="navigation"><h2 id="related">Related pages</h2><a href="x/">X</a></div>'
+        "</article>"
     )
 
 
@@ -84,8 +86,9 @@ def test_search_indexes_reader_pages_only(tmp_path: Path) -> None:
     ]
     text = b" ".join(fragments).decode("utf-8")
     assert "Vitamin drips" in text and "sueroterapia" in text
-    for left_out in ("Last reviewed", "Not medical advice", "Site menu", "Nothing here"):
-        assert left_out not in text
+    for repeated in ("Last reviewed", "Not medical advice", "Site menu", "Related pages"):
+        assert repeated not in text
+    assert "Nothing here" not in text  # the noindex page
     assert not any(p.name.startswith(".search-") for p in tmp_path.iterdir())
 
 

@@ -29,7 +29,10 @@ EXCLUDE_SELECTORS = (
     ".translation-outdated",
     ".headerlink",  # the ¶ after each heading
     ".footnote",  # the source list: titles of studies, not what the page says
-    "nav",  # breadcrumbs and lists of other pages
+    ".urgent-help-callout",  # repeats the page's urgent-help section on every treatment
+    ".report-error",
+    "nav",  # breadcrumbs
+    "[role=navigation]",  # lists of other pages (related treatments)
 )
 # Pagefind also writes ready-made interfaces; the site has its own.
 _UNUSED = (
