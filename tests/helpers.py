@@ -121,6 +121,8 @@ class FixtureSite:
             registry=load_registry(self.root / "sources.yml"),
             today=dt.date.fromisoformat(today),
             mkdocs_yml=self.root / "mkdocs.yml",
+            includes=self.root / "includes",
+            data=self.root / "data",
         )
 
     def problems(self, today: str = "2026-06-01") -> list[Any]:
@@ -138,3 +140,11 @@ class FixtureSite:
         )
         out, err = capsys.readouterr()
         return status, out + err
+
+
+def problems_of(site: FixtureSite, code: str, file: Path) -> list[Any]:
+    """The checks' problems of one kind in one file; fails if the file is not named."""
+    problems = site.problems()
+    found = [p for p in problems if p.code == code and p.path == file.as_posix()]
+    assert found, f"no [{code}] problem for {file}; got: {problems}"
+    return found

@@ -25,7 +25,9 @@ def site(tmp_path: Path) -> FixtureSite:
 
 
 def scaffold_page(site: FixtureSite, path: str, title: str, page_type: str) -> scaffold.Plan:
-    planned = scaffold.plan(path, title, page_type, TODAY, site.docs, site.root / "mkdocs.yml")
+    planned = scaffold.plan(
+        path, title, page_type, TODAY, site.docs, site.root / "mkdocs.yml", site.root / "data"
+    )
     scaffold.apply(planned, site.root / "mkdocs.yml")
     return planned
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from sitekit.checks.structure import TREATMENT_SECTIONS
+from sitekit import model
 from sitekit.content import load_site
 from sitekit.freshness import updated_record, write_record
 from sitekit.project import MKDOCS_YML, ROOT, mkdocs_config
@@ -146,6 +146,13 @@ class PagePlan:
     links: list[str] = field(default_factory=list)
 
 
+def _treatment_sections() -> list[str]:
+    """The sections of a treatment page (content model) before the citation list."""
+    content = model.load()
+    ids = content.type_for("treatments/x").section_ids
+    return [section for section in ids if section != content.last_section]
+
+
 def _plan_pages(count: int, source_ids: list[str], rng: random.Random) -> list[PagePlan]:
     plans = []
     treatments = max(count - 1 - len(GENERAL_PAGES), 1)
@@ -153,7 +160,7 @@ def _plan_pages(count: int, source_ids: list[str], rng: random.Random) -> list[P
     rels += [f"treatments/treatment-{i:04d}.md" for i in range(1, treatments + 1)]
     for number, rel in enumerate(rels, start=1):
         treatment = rel.startswith("treatments/")
-        ids = list(TREATMENT_SECTIONS[:-1]) if treatment else ["overview", "details", "practical"]
+        ids = _treatment_sections() if treatment else ["overview", "details", "practical"]
         words = rng.randint(800, 1500)
         sentences_needed = max(words // 25, len(ids) * 2)
         per_section = max(sentences_needed // len(ids), 2)
@@ -198,7 +205,7 @@ def _render(plan: PagePlan, lang: str) -> str:
         f'description: "{DESCRIPTIONS[lang].format(n=plan.number)}"',
     ]
     if plan.treatment:
-        front.append("page_type: treatment")
+        front.append(f"page_type: {model.load().type_for(plan.rel).name}")
     front += [
         "last_reviewed: 2026-11-01",
         "next_review: 2027-05-01",

@@ -260,8 +260,6 @@ def preview_main(argv: Sequence[str] | None = None) -> int:
 
 
 def new_page_main(argv: Sequence[str] | None = None) -> int:
-    from sitekit import scaffold
-
     parser = argparse.ArgumentParser(
         prog="python scripts/new_page.py",
         description="Create a page in every language, with its sections and TODO markers, "
@@ -273,17 +271,20 @@ def new_page_main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--type",
         dest="page_type",
-        choices=["treatment", "general"],
-        help="treatment pages get the standard sections (default: treatment "
-        "under treatments/, general elsewhere)",
+        help="the page type (data/content_model.yml): its sections are written in every "
+        "language (default: the type of the page's folder, or the default type)",
     )
     parser.add_argument("--today", type=_date, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    page_type = args.page_type or (
-        "treatment" if args.path.startswith("treatments/") else "general"
-    )
+    return _guarded(lambda: _new_page(args))
+
+
+def _new_page(args: argparse.Namespace) -> int:
+    from sitekit import scaffold
+
+    today = args.today or dt.date.today()
     try:
-        planned = scaffold.plan(args.path, args.title, page_type, args.today or dt.date.today())
+        planned = scaffold.plan(args.path, args.title, args.page_type, today)
         scaffold.apply(planned)
     except scaffold.ScaffoldError as exc:
         print(f"error: {exc}. Nothing was written.", file=sys.stderr)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import difflib
 
+from sitekit import model
 from sitekit.checks.freshness import describe
-from sitekit.checks.structure import SAFETY_SECTIONS
 from sitekit.freshness import INTRO, outdated_sections, recorded
 from sitekit.history import History, SectionChange, section_changes
 from sitekit.pages import Page
@@ -18,7 +18,7 @@ def _label(section: str) -> str:
 def _section_report(change: SectionChange, english: Page, history: History) -> list[str]:
     label = _label(change.section)
     title = label[0].upper() + label[1:] if change.section == INTRO else label
-    if change.section in SAFETY_SECTIONS:
+    if change.section in model.load().safety_sections:
         title += " (safety information: readers see a prominent notice)"
     when = (
         f"changed in English on {change.changed_on.isoformat()} (commit {change.changed.short})"

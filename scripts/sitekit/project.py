@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from babel import Locale, UnknownLocaleError
 
 from sitekit.paths import DATA, DOCS, INCLUDES, MKDOCS_YML, ROOT, SITE, display_path
 from sitekit.reading import read_text
@@ -32,9 +33,23 @@ class Language:
         return "" if self.default else f"{self.code}/"
 
     @property
+    def english_name(self) -> str:
+        """The language's name in English, for messages to editors ("Spanish")."""
+        return english_name(self.html_lang)
+
+    @property
     def langid_code(self) -> str:
         """The code language identification uses for this language."""
         return "no" if self.html_lang in {"nb", "nn"} else self.html_lang
+
+
+@cache
+def english_name(code: str) -> str:
+    """A language's name in English (Babel, from CLDR): "Norwegian Bokmål"."""
+    try:
+        return str(Locale.parse(code.replace("-", "_")).get_display_name("en"))
+    except (ValueError, UnknownLocaleError):
+        return code
 
 
 def parse_mkdocs_config(text: str, where: str) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """Scaffold a new page in every language and add it to the navigation.
 
-The pages are valid for the checker's front-matter and structure checks, and
-full of visible "[TODO" markers that the checker rejects: a scaffolded page can
+The pages have the sections of their page type (data/content_model.yml), are
+valid for the checker's front-matter and structure checks, and full of visible
+unfinished markers that the checker rejects: a scaffolded page can
 be reviewed in a pull request but never published until every marker is gone.
 """
 
@@ -13,36 +14,19 @@ import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from sitekit import ui
-from sitekit.checks.structure import TREATMENT_SECTIONS
+from sitekit import model, ui
 from sitekit.disclaimers import include_line
 from sitekit.freshness import text_with_record, updated_record
+from sitekit.model import ContentModel, PageType
 from sitekit.pages import Page, parse_page
-from sitekit.project import DOCS, MKDOCS_YML, Language, languages
+from sitekit.project import DATA, DOCS, MKDOCS_YML, Language, languages_from, parse_mkdocs_config
 
 _PATH = re.compile(
     r"^(?:(?P<section>[a-z0-9]+(?:-[a-z0-9]+)*)/)?(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)$"
 )
 REVIEW_MONTHS = 6
-
-# What to write in each standard section of a treatment page.
-PROMPTS = {
-    "at-a-glance": "3 to 5 short points: what it is, what is claimed, what the evidence says, "
-    "the main risks.",
-    "what-it-is": "what is done, with what, by whom; plain words, terms explained.",
-    "claims": "what providers and the source texts claim, reported as claims.",
-    "evidence": "what the research and the regulators say about each claim, with sources.",
-    "risks": "common and serious side effects, with sources.",
-    "who-should-not": "who should not have it: medical conditions, pregnancy and breastfeeding, "
-    "medicines, age.",
-    "regulation": "the rules in the United States, Spain and Norway.",
-    "before-after": "preparation, aftercare, number and length of sessions.",
-    "questions": "questions to ask the practitioner.",
-    "warning-signs": "warning signs after treatment, when they appear (hours, days, weeks), "
-    "and whom to contact.",
-    "urgent-help": "warning signs and the emergency numbers 112, 113 and 911.",
-}
 
 
 def _recorded(path: Path, text: str, lang: Language, rel: str, english: Page) -> str:
@@ -72,72 +56,90 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _body(lang: Language, page_type: str, is_english: bool) -> str:
-    strings = ui.strings(lang.code)
-    todo = "[TODO: write]" if is_english else "[TODO: translate]"
+def _body(
+    lang: Language, kind: PageType, content: ContentModel, strings: dict[str, Any], english: bool
+) -> str:
+    """The page's text: the disclaimer, then every section of its type with a prompt."""
+    todo = content.markers.write if english else content.markers.translate
     parts = [include_line(lang.code), ""]
-    if page_type == "treatment":
-        for section in TREATMENT_SECTIONS:
-            parts.append(f"## {strings['sections'][section]} {{#{section}}}")
-            parts.append("")
-            if section == "sources":
-                parts.append(strings["sources_intro"])
-            else:
-                parts.append(f"{todo} {PROMPTS[section]}")
-            parts.append("")
-    else:
-        parts += [f"{todo} the page's first paragraph.", ""]
-        parts += [
-            f"## {strings['sections']['sources']} {{#sources}}",
-            "",
-            strings["sources_intro"],
-            "",
-        ]
+    if kind.intro:
+        parts += [f"{todo} {kind.intro}", ""]
+    sections = list(kind.section_ids)
+    if content.last_section not in sections:
+        sections.append(content.last_section)
+    for section in sections:
+        heading = strings.get("sections", {}).get(section)
+        if not isinstance(heading, str):
+            raise ScaffoldError(
+                f"data/ui.yml has no heading for the section '{section}' in '{lang.code}'; "
+                "add it under sections"
+            )
+        parts += [f"## {heading} {{#{section}}}", ""]
+        if section == content.last_section:
+            parts.append(strings["sources_intro"])
+        else:
+            parts.append(f"{todo} {(kind.sections or {})[section].prompt}")
+        parts.append("")
     return "\n".join(parts).rstrip() + "\n"
 
 
 def plan(
     path: str,
     title: str,
-    page_type: str,
+    page_type: str | None,
     today: dt.date,
     docs: Path = DOCS,
     mkdocs_yml: Path = MKDOCS_YML,
+    data: Path = DATA,
 ) -> Plan:
-    """Everything new_page.py would write, or ScaffoldError if it must not."""
+    """Everything new_page.py would write, or ScaffoldError if it must not.
+
+    Without ``page_type`` the page gets the type of its folder (content model).
+    """
     match = _PATH.match(path.removesuffix(".md"))
     if not match:
         raise ScaffoldError(
             f"'{path}' is not <section>/<slug>: use lower-case words joined by hyphens, "
             "e.g. treatments/microneedling"
         )
-    if page_type not in {"treatment", "general"}:
-        raise ScaffoldError(f"unknown page type '{page_type}': use treatment or general")
-    if not title.strip() or len(title) > 70:
-        raise ScaffoldError("the title must be 1 to 70 characters long")
+    content = model.load(data / model.CONTENT_MODEL_FILE.name)
+    kind = content.type_for(path) if page_type is None else content.page_types.get(page_type)
+    if kind is None:
+        raise ScaffoldError(
+            f"unknown page type '{page_type}': use one of {', '.join(content.page_types)}"
+        )
+    if not title.strip() or len(title) > model.TITLE_MAX:
+        raise ScaffoldError(f"the title must be 1 to {model.TITLE_MAX} characters long")
     rel = path.removesuffix(".md") + ".md"
-    existing = [docs / lang.code / rel for lang in languages() if (docs / lang.code / rel).exists()]
+    config_text = mkdocs_yml.read_text(encoding="utf-8")
+    site_languages = languages_from(parse_mkdocs_config(config_text, str(mkdocs_yml)))
+    existing = [
+        docs / lang.code / rel for lang in site_languages if (docs / lang.code / rel).exists()
+    ]
     if existing:
         raise ScaffoldError(f"{existing[0]} already exists; choose another slug or edit that page")
 
     review = _add_months(today, REVIEW_MONTHS)
-    english, *others = languages()
+    english, *others = site_languages
+    typed = [] if kind.default else [("page_type", kind.name)]
+    marker = content.markers
+    ui_file = data / ui.UI_FILE.name
     english_text = (
         _front_matter(
             [
                 ("title", _quote(title)),
                 (
                     "description",
-                    _quote("[TODO: one sentence on what the reader learns here]"),
+                    _quote(f"{marker.write} one sentence on what the reader learns here"),
                 ),
-                *([("page_type", page_type)] if page_type == "treatment" else []),
+                *typed,
                 ("last_reviewed", today.isoformat()),
                 ("next_review", review.isoformat()),
                 ("sources", "[]"),
             ]
         )
         + "\n"
-        + _body(english, page_type, is_english=True)
+        + _body(english, kind, content, ui.strings(english.code, ui_file), english=True)
     )
     english_page, problems = parse_page(docs / english.code / rel, english.code, rel, english_text)
     if problems:  # pragma: no cover - the template is valid by construction
@@ -147,20 +149,20 @@ def plan(
         files[docs / lang.code / rel] = (
             _front_matter(
                 [
-                    ("title", _quote(f"[TODO: translate] {title}")),
-                    ("description", _quote("[TODO: translate the description]")),
-                    *([("page_type", page_type)] if page_type == "treatment" else []),
+                    ("title", _quote(f"{marker.translate} {title}")),
+                    ("description", _quote(f"{marker.translate} the description")),
+                    *typed,
                     ("last_reviewed", today.isoformat()),
                     ("next_review", review.isoformat()),
                     ("sources", "[]"),
                 ]
             )
             + "\n"
-            + _body(lang, page_type, is_english=False)
+            + _body(lang, kind, content, ui.strings(lang.code, ui_file), english=False)
         )
         target = docs / lang.code / rel
         files[target] = _recorded(target, files[target], lang, rel, english_page)
-    nav_text = add_to_nav(mkdocs_yml.read_text(encoding="utf-8"), rel, match.group("section"))
+    nav_text = add_to_nav(config_text, rel, match.group("section"))
     return Plan(rel, files, nav_text)
 
 

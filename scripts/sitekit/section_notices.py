@@ -12,8 +12,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from sitekit import ui
-from sitekit.checks.structure import SAFETY_SECTIONS
+from sitekit import model, ui
 from sitekit.freshness import INTRO, Entry, changed_sections
 from sitekit.history import History, section_changes
 from sitekit.pages import Page
@@ -26,10 +25,7 @@ SECTION_CLASS = "changed-section-"  # + the section's heading ID
 class SectionNotice:
     section: str  # heading ID, or INTRO for the title, description and lead
     changed_on: dt.date | None  # when the English section changed, where Git knows
-
-    @property
-    def safety(self) -> bool:
-        return self.section in SAFETY_SECTIONS
+    safety: bool = False  # a safety section of the content model
 
 
 def notices_for(
@@ -38,10 +34,14 @@ def notices_for(
     """One notice per English section that changed since the translation was made
     (``record``: the translation's ``translated_from``)."""
     sections = changed_sections(record, english)
+    safety = model.load().safety_sections
     if not sections or history is None:
-        return [SectionNotice(section, None) for section in sections]
+        return [SectionNotice(section, None, section in safety) for section in sections]
     changes = section_changes(record, english, sections, history)
-    return [SectionNotice(change.section, change.changed_on) for change in changes]
+    return [
+        SectionNotice(change.section, change.changed_on, change.section in safety)
+        for change in changes
+    ]
 
 
 def render(notice: SectionNotice, lang: str, english_href: str, english_lang: str) -> str:

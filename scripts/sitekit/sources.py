@@ -12,23 +12,19 @@ import re
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
-from typing import Any
 
 import yaml
 
-from sitekit import ui
+from sitekit import datafile, model, ui
+from sitekit.model import findings
 from sitekit.paths import DATA, display_path
 from sitekit.reading import read_text
 from sitekit.report import Problem, error
 from sitekit.yamlio import load_yaml, yaml_error
 
 SOURCES_FILE = DATA / "sources.yml"
-CITABLE_GRADES = {"A", "B", "C"}
-REQUIRED = ("title", "publisher", "year", "lang", "grade")
-OPTIONAL = ("authors", "details", "doi", "pmid", "url", "reproduced_by", "note")
-_ID = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9.]+)*$")
-_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
-_PMID = re.compile(r"^\d{1,9}$")
+CITABLE_GRADES = set(model.CITABLE_GRADES)
+_ID = re.compile(model.SOURCE_ID)
 
 
 @dataclass(frozen=True)
@@ -92,79 +88,34 @@ def load_registry(path: Path = SOURCES_FILE) -> Registry:
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         registry.problems.append(error(shown, 1, "sources", "expected one entry per source id."))
         return registry
-    lines = {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
     for source_id, entry in data.items():
-        line = lines.get(str(source_id), 1)
-        source, problems = _validate(str(source_id), entry, line, shown)
-        registry.problems.extend(problems)
-        if source is not None:
-            registry.sources[source.id] = source
+        source_id = str(source_id)
+        line = datafile.line_of(node, source_id)
+        if not _ID.match(source_id):
+            registry.problems.append(
+                error(
+                    shown,
+                    line,
+                    "sources",
+                    f"{source_id}: the id must be upper-case letters, digits and hyphens.",
+                    "e.g. IV-ALI-2009.",
+                )
+            )
+            continue
+        valid, found = findings(entry, model.SourceEntry, "the entry")
+        for finding in found:
+            registry.problems.append(
+                error(
+                    shown,
+                    datafile.line_of(node, source_id, *finding.loc),
+                    "sources",
+                    f"{source_id}: {finding.message}",
+                    finding.hint,
+                )
+            )
+        if isinstance(valid, model.SourceEntry):
+            registry.sources[source_id] = Source(id=source_id, line=line, **valid.model_dump())
     return registry
-
-
-def _validate(
-    source_id: str, entry: Any, line: int, shown: str
-) -> tuple[Source | None, list[Problem]]:
-    problems: list[Problem] = []
-
-    def bad(message: str, hint: str) -> None:
-        problems.append(error(shown, line, "sources", f"{source_id}: {message}", hint))
-
-    if not _ID.match(source_id):
-        bad("the id must be upper-case letters, digits and hyphens.", "e.g. IV-ALI-2009.")
-    if not isinstance(entry, dict):
-        bad("expected the fields of the source under its id.", f"fields: {', '.join(REQUIRED)}.")
-        return None, problems
-    for key in entry:
-        if key not in REQUIRED and key not in OPTIONAL:
-            bad(f"unknown field '{key}'.", f"use only: {', '.join(REQUIRED + OPTIONAL)}.")
-    for key in REQUIRED:
-        if key not in entry:
-            bad(f"the field '{key}' is missing.", "every source needs " + ", ".join(REQUIRED) + ".")
-    if problems:
-        return None, problems
-    grade = str(entry["grade"])
-    if grade == "D":
-        bad(
-            "grade D sources (clinic, wiki, advocacy pages) may not be cited.",
-            "cite a regulator, a peer-reviewed paper or a professional body instead.",
-        )
-    elif grade not in CITABLE_GRADES:
-        bad(f"unknown grade '{grade}'.", "use A, B or C, as in the sources dossier.")
-    doi, pmid, url = (str(entry.get(key) or "") for key in ("doi", "pmid", "url"))
-    if doi and not _DOI.match(doi):
-        bad(f"'{doi}' is not a DOI.", "write the bare DOI, e.g. 10.1089/acm.2008.0410.")
-    if pmid and not _PMID.match(pmid):
-        bad(f"'{pmid}' is not a PubMed id.", "write the digits only, e.g. 19250003.")
-    if url and not url.startswith(("https://", "http://")):
-        bad(f"'{url}' is not a web address.", "give the publisher's own page, https:// or http://.")
-    if not (doi or pmid or url or entry.get("details") or entry.get("reproduced_by")):
-        bad(
-            "nothing identifies the document.",
-            "add a doi, pmid, url, the official document number in 'details', "
-            "or who reproduced the text in 'reproduced_by'.",
-        )
-    year = entry["year"]
-    if year is not None and not isinstance(year, int):
-        bad("the year must be a number (or null when unknown).", "e.g. year: 2009")
-    if problems:
-        return None, problems
-    return Source(
-        id=source_id,
-        title=str(entry["title"]),
-        publisher=str(entry["publisher"]),
-        year=year,
-        lang=str(entry["lang"]),
-        grade=grade,
-        line=line,
-        authors=str(entry.get("authors") or ""),
-        details=str(entry.get("details") or ""),
-        doi=doi,
-        pmid=pmid,
-        url=url,
-        reproduced_by=str(entry.get("reproduced_by") or ""),
-        note=str(entry.get("note") or ""),
-    ), []
 
 
 def citation_html(source: Source, page_lang: str) -> str:

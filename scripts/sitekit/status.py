@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from sitekit import readability
+from sitekit import model, readability
 from sitekit.checks.placeholders import is_unfinished
-from sitekit.checks.structure import SAFETY_SECTIONS
 from sitekit.content import Site
 from sitekit.freshness import FIELD, outdated_sections, recorded
 from sitekit.history import History, section_changes
@@ -42,10 +41,7 @@ class Outdated:
 
     section: str
     changed_on: dt.date | None  # from Git, where known
-
-    @property
-    def safety(self) -> bool:
-        return self.section in SAFETY_SECTIONS
+    safety: bool = False  # a safety section of the content model
 
 
 @dataclass(frozen=True)
@@ -109,22 +105,36 @@ class Status:
 HistoryOf = Callable[[Page], History]
 
 
-def _outdated(page: Page, english: Page, history_of: HistoryOf | None) -> tuple[Outdated, ...]:
+def _outdated(
+    page: Page, english: Page, history_of: HistoryOf | None, safety: frozenset[str]
+) -> tuple[Outdated, ...]:
     sections = outdated_sections(page, english)
     if not sections or history_of is None:
-        return tuple(Outdated(section, None) for section in sections)
+        return tuple(Outdated(section, None, section in safety) for section in sections)
     changes = section_changes(recorded(page), english, sections, history_of(english))
-    return tuple(Outdated(change.section, change.changed_on) for change in changes)
+    return tuple(
+        Outdated(change.section, change.changed_on, change.section in safety) for change in changes
+    )
 
 
-def collect_status(site: Site, today: dt.date, history_of: HistoryOf | None = None) -> Status:
-    """Every page's state per language; ``history_of`` (Git) dates the English changes."""
+def collect_status(
+    site: Site,
+    today: dt.date,
+    history_of: HistoryOf | None = None,
+    content: model.ContentModel | None = None,
+) -> Status:
+    """Every page's state per language; ``history_of`` (Git) dates the English changes.
+
+    ``content``: the site's content model (default: this repository's).
+    """
+    content = content or model.load()
+    marker = content.markers.unfinished
     rows = []
     for rel, english in sorted(site.english().items()):
         default = site.default
         entries = {
             default.code: Entry(
-                State.UNFINISHED if is_unfinished(english) else State.ORIGINAL,
+                State.UNFINISHED if is_unfinished(english, marker) else State.ORIGINAL,
                 english.display,
                 page_url(built_path(rel, default.url_prefix)),
             )
@@ -135,12 +145,12 @@ def collect_status(site: Site, today: dt.date, history_of: HistoryOf | None = No
             url = page_url(built_path(rel, lang.url_prefix))
             if page is None:
                 entries[lang.code] = Entry(State.MISSING, file, url)
-            elif is_unfinished(page):
+            elif is_unfinished(page, marker):
                 entries[lang.code] = Entry(State.UNFINISHED, file, url)
             elif FIELD not in page.meta:
                 entries[lang.code] = Entry(State.OUTDATED, file, url)
             else:
-                outdated = _outdated(page, english, history_of)
+                outdated = _outdated(page, english, history_of, content.safety_sections)
                 state = State.OUTDATED if outdated else State.UP_TO_DATE
                 entries[lang.code] = Entry(state, file, url, outdated)
         due = english.meta.get("next_review")

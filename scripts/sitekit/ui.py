@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from babel.dates import format_date as babel_format_date
@@ -14,21 +15,43 @@ from sitekit.paths import DATA
 UI_FILE = DATA / "ui.yml"
 
 
+class Strings(dict[str, Any]):
+    """One language's strings. A key it lacks stops the build with the file to fix:
+    Jinja would silently print nothing (an empty heading) for a missing key."""
+
+    def __init__(self, values: dict[str, Any], lang: str, path: Path) -> None:
+        super().__init__(
+            (key, Strings(value, lang, path) if isinstance(value, dict) else value)
+            for key, value in values.items()
+        )
+        self.lang, self.path = lang, path
+
+    def __missing__(self, key: str) -> Any:
+        raise datafile.problem_at(
+            self.path,
+            0,
+            f"the interface string '{key}' is missing for '{self.lang}'.",
+            "add it; python scripts/check.py lists every missing string with its line",
+        )
+
+
 @cache
-def _all_strings() -> dict[str, dict[str, Any]]:
+def _all_strings(path: Path = UI_FILE) -> dict[str, Strings]:
     """Every language's strings; a broken file stops the tooling with its file:line."""
-    node, data = datafile.read(UI_FILE)
+    node, data = datafile.read(path)
     if not isinstance(data, dict) or not all(isinstance(value, dict) for value in data.values()):
-        raise datafile.fail(UI_FILE, node, (), "expected one mapping of strings per language.")
-    return {str(key): value for key, value in data.items()}
+        raise datafile.fail(path, node, (), "expected one mapping of strings per language.")
+    return {str(key): Strings(value, str(key), path) for key, value in data.items()}
 
 
-def strings(lang: str) -> dict[str, Any]:
+def strings(lang: str, path: Path = UI_FILE) -> Strings:
     """All interface strings for one language code ("en", "es", "no")."""
-    try:
-        return _all_strings()[lang]
-    except KeyError:
-        raise KeyError(f"{UI_FILE}: no strings for language {lang!r}") from None
+    found = _all_strings(path)
+    if lang not in found:
+        raise datafile.problem_at(
+            path, 1, f"there are no interface strings for '{lang}'.", "run python scripts/check.py"
+        )
+    return found[lang]
 
 
 @cache

@@ -9,13 +9,16 @@ import sys
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
+from sitekit import model
 from sitekit.blockcache import BlockCache
 from sitekit.content import Site, load_site
+from sitekit.model import ContentModel
 from sitekit.pages import Page
 from sitekit.project import DATA, DOCS, INCLUDES, MKDOCS_YML
-from sitekit.report import Problem, escalate
+from sitekit.report import DataError, Problem, escalate
 from sitekit.sources import SOURCES_FILE, Registry, load_registry
 from sitekit.textblocks import Block, read_page
 
@@ -46,6 +49,15 @@ class Context:
     def blocks(self, page: Page) -> list[Block]:
         return self.read(page)[0]
 
+    @property
+    def model_file(self) -> Path:
+        return self.data / model.CONTENT_MODEL_FILE.name
+
+    @cached_property
+    def model(self) -> ContentModel:
+        """The content model in the data folder (page types, markers). Raises DataError."""
+        return model.load(self.model_file)
+
 
 Check = Callable[[Context], Iterable[Problem]]
 
@@ -68,6 +80,7 @@ def source_checks() -> list[Check]:
         safety,
         structure,
         treatment_data,
+        ui_strings,
     )
 
     return [
@@ -86,6 +99,7 @@ def source_checks() -> list[Check]:
         reviews.check,
         placeholders.check,
         treatment_data.check,
+        ui_strings.check,
     ]
 
 
@@ -143,6 +157,10 @@ def _read_in_two_processes(context: Context, pages: list[Page]) -> None:
 def run(context: Context, *, parallel: bool | None = None) -> list[Problem]:
     """Every problem, in the order of source_checks(), whether or not a second process helps."""
     problems = list(context.site.problems) + list(context.registry.problems)
+    try:
+        context.model  # noqa: B018 - every check reads it; a broken model stops them all
+    except DataError as exc:
+        return [*problems, exc.problem]
     pages = _to_render(context)
     if _can_fork(pages) if parallel is None else parallel:
         _read_in_two_processes(context, pages)
@@ -156,7 +174,7 @@ def run(context: Context, *, parallel: bool | None = None) -> list[Problem]:
 def _folded(context: Context, problems: list[Problem]) -> list[Problem]:
     from sitekit.checks.placeholders import fold_unfinished
 
-    return fold_unfinished(context.site, problems)
+    return fold_unfinished(context.site, problems, context.model.markers.unfinished)
 
 
 def collect_problems(

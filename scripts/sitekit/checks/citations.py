@@ -19,7 +19,8 @@ def check(context: Context) -> Iterator[Problem]:
     site = context.site
     known = sorted(context.registry.sources)
     for page in site.all_pages():
-        yield from _page_citations(page, known)
+        kind = context.model.type_of(page.meta)
+        yield from _page_citations(page, known, must_cite=kind is not None and kind.must_cite)
     for _, english in sorted(site.english().items()):
         cited = {label for label, _ in english.footnote_refs}
         for lang in site.translations:
@@ -48,7 +49,7 @@ def check(context: Context) -> Iterator[Problem]:
                     cited.add(label)  # report each extra source once
 
 
-def _page_citations(page: Page, known: list[str]) -> Iterator[Problem]:
+def _page_citations(page: Page, known: list[str], *, must_cite: bool) -> Iterator[Problem]:
     for label, line in page.footnote_definitions:
         yield error(
             page.display,
@@ -88,11 +89,11 @@ def _page_citations(page: Page, known: list[str]) -> Iterator[Problem]:
                 f"cite it in the text with [^{label}] where it supports a statement, "
                 "or remove it from the list.",
             )
-    if page.meta.get("page_type") == "treatment" and not cited:
+    if must_cite and not cited:
         yield error(
             page.display,
             page.line_of("sources"),
             "citation",
-            "a treatment page cites no sources.",
+            f"a {page.meta.get('page_type')} page cites no sources.",
             "support each medical statement with a footnote: [^SOURCE-ID].",
         )

@@ -1,11 +1,10 @@
-"""7. Translation freshness: which sections of the English page changed since translation."""
+"""Translation freshness: which sections of the English page changed since translation."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from sitekit.checks import Context
-from sitekit.checks.structure import SAFETY_SECTIONS
 from sitekit.freshness import FIELD, outdated_sections
 from sitekit.report import Problem, notice
 
@@ -28,7 +27,7 @@ def check(context: Context) -> Iterator[Problem]:
             changed = outdated_sections(translation, english)
             if not changed:
                 continue
-            safety = [s for s in changed if s in SAFETY_SECTIONS]
+            safety = [s for s in changed if s in context.model.safety_sections]
             verb = "changed" if len(changed) > 1 else "has changed"
             message = f"{describe(changed)} {verb} in English since this translation was made"
             if safety:

@@ -29,7 +29,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from sitekit.checks import Context
-from sitekit.checks.placeholders import MARKER
 from sitekit.numerals import HYPHEN_RANGE, HYPHENS, NumberStyle, Numeral, number_style, numerals
 from sitekit.pages import Page
 from sitekit.report import Problem, error
@@ -94,12 +93,13 @@ class _Tally:
 def check(context: Context) -> Iterator[Problem]:
     site = context.site
     tallies: dict[str, _Tally] = {}
+    marker = context.model.markers.unfinished
     for page in site.all_pages():
         style = number_style(page.lang)
         tally = _Tally()
         tallies[page.display] = tally
         for block in context.blocks(page):
-            yield from _read_block(page, block, style, tally)
+            yield from _read_block(page, block, style, tally, marker)
     for _, english in sorted(site.english().items()):
         tallies[english.display].settle(None)
         for lang in site.translations:
@@ -111,11 +111,13 @@ def check(context: Context) -> Iterator[Problem]:
                 )
 
 
-def _read_block(page: Page, block: Block, style: NumberStyle, tally: _Tally) -> Iterator[Problem]:
+def _read_block(
+    page: Page, block: Block, style: NumberStyle, tally: _Tally, marker: str
+) -> Iterator[Problem]:
     section = block.kind if block.kind in ("title", "description") else block.section
     if block.kind == "heading":
         tally.headings.setdefault(section, block.line)
-    if MARKER in block.text:
+    if marker in block.text:
         return  # unfinished text: reported as such, not compared
     for numeral in numerals(block.text, style):
         line = _line_of(page, block, numeral.text)

@@ -1,4 +1,5 @@
-"""Unfinished text: the "[TODO" markers that new_page.py writes must all be replaced.
+"""Unfinished text: the markers that new_page.py and new_language.py write (the
+content model's unfinished marker, "[TODO") must all be replaced.
 
 A translation that still has markers gets one "not yet translated" problem
 instead of one per marker and the language, number and source problems that an
@@ -14,43 +15,43 @@ from sitekit.content import Site
 from sitekit.pages import Page
 from sitekit.report import Problem, error
 
-MARKER = "[TODO"
 _TEXT = "unfinished text: "
 
 
 def check(context: Context) -> Iterator[Problem]:
+    marker = context.model.markers.unfinished
     for page in context.site.all_pages():
         for key in ("title", "description"):
             value = page.meta.get(key)
-            if isinstance(value, str) and MARKER in value:
+            if isinstance(value, str) and marker in value:
                 yield error(
                     page.display,
                     page.line_of(key),
                     "unfinished",
-                    f"the {key} still has a {MARKER}…] marker.",
+                    f"the {key} still has a {marker}…] marker.",
                     f"write the {key} in the page's language.",
                 )
         text = page.masked
-        start = text.find(MARKER)
+        start = text.find(marker)
         while start != -1:
             line_end = text.find("\n", start)
             line_end = len(text) if line_end == -1 else line_end
             end = text.find("]", start, line_end)
-            marker = text[start : end + 1] if end != -1 else MARKER
+            found = text[start : end + 1] if end != -1 else marker
             yield error(
                 page.display,
                 page.line_at(start),
                 "unfinished",
-                f"{_TEXT}{marker}",
+                f"{_TEXT}{found}",
                 "write this part of the page, then delete the marker.",
             )
-            start = text.find(MARKER, start + 1)
+            start = text.find(marker, start + 1)
 
 
-def is_unfinished(page: Page) -> bool:
+def is_unfinished(page: Page, marker: str) -> bool:
     """The page still has a marker in its title, description or text."""
-    return MARKER in page.masked or any(
-        MARKER in str(page.meta.get(key, "")) for key in ("title", "description")
+    return marker in page.masked or any(
+        marker in str(page.meta.get(key, "")) for key in ("title", "description")
     )
 
 
@@ -70,13 +71,13 @@ def _quiet(problem: Problem, page: Page) -> bool:
     }
 
 
-def fold_unfinished(site: Site, problems: list[Problem]) -> list[Problem]:
+def fold_unfinished(site: Site, problems: list[Problem], marker: str) -> list[Problem]:
     """One "not yet translated" problem per unfinished translation instead of dozens."""
     pages = {
         page.display: page
         for lang in site.translations
         for page in site.pages.get(lang.code, {}).values()
-        if is_unfinished(page)
+        if is_unfinished(page, marker)
     }
     markers: dict[str, list[Problem]] = {}
     quieted: dict[str, int] = {}
@@ -95,7 +96,7 @@ def fold_unfinished(site: Site, problems: list[Problem]) -> list[Problem]:
         lines = sorted({p.line for p in found})
         shown = ", ".join(map(str, lines[:8])) + (", …" if len(lines) > 8 else "")
         texts = [p.message.removeprefix(_TEXT) for p in found if p.message.startswith(_TEXT)]
-        example = texts[0] if texts else f"{MARKER}…]"
+        example = texts[0] if texts else f"{marker}…]"
         hidden = quieted.get(path, 0)
         count = f"{len(found)} markers such as" if len(found) > 1 else "a marker"
         kept.append(

@@ -1,7 +1,8 @@
-"""4. Structure: explicit heading IDs, and translations with the English sections.
+"""Structure: explicit heading IDs, and translations with the English sections.
 
 Sections are compared by their language-independent IDs (``## Riesgos {#risks}``),
-in order and at the same level. Treatment pages must have the standard sections.
+in order and at the same level. A page has the sections its page type declares
+(data/content_model.yml), in order, and ends with the last section.
 """
 
 from __future__ import annotations
@@ -10,34 +11,17 @@ import re
 from collections.abc import Iterator
 
 from sitekit.checks import Context
+from sitekit.model import SLUG, ContentModel, PageType
 from sitekit.pages import Heading, Page
 from sitekit.report import Problem, error
 
-# The sections of every treatment page, in order (level-2 headings).
-TREATMENT_SECTIONS = (
-    "at-a-glance",
-    "what-it-is",
-    "claims",
-    "evidence",
-    "risks",
-    "who-should-not",
-    "regulation",
-    "before-after",
-    "questions",
-    "warning-signs",
-    "urgent-help",
-    "sources",
-)
-# Sections whose English changes reach readers of a lagging translation as a
-# prominent "changed in English" notice (CONTRIBUTING.md, "English-only changes").
-SAFETY_SECTIONS = frozenset({"risks", "who-should-not", "warning-signs", "urgent-help"})
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ID = re.compile(SLUG)
 
 
 def check(context: Context) -> Iterator[Problem]:
     site = context.site
     for page in site.all_pages():
-        yield from _own_structure(page)
+        yield from _own_structure(page, context.model)
     for _, english in sorted(site.english().items()):
         for lang in site.translations:
             translation = site.counterpart(english, lang.code)
@@ -45,7 +29,7 @@ def check(context: Context) -> Iterator[Problem]:
                 yield from compare(english, translation)
 
 
-def _own_structure(page: Page) -> Iterator[Problem]:
+def _own_structure(page: Page, model: ContentModel) -> Iterator[Problem]:
     seen: dict[str, int] = {}
     for heading in page.headings:
         if heading.level == 1:
@@ -84,44 +68,46 @@ def _own_structure(page: Page) -> Iterator[Problem]:
                 "give every section its own ID.",
             )
         seen.setdefault(heading.id, heading.line)
-    if page.meta.get("page_type") == "treatment":
-        yield from _treatment_sections(page)
-
-
-def _treatment_sections(page: Page) -> Iterator[Problem]:
     present = [h.id for h in page.headings if h.level == 2 and h.id]
-    missing = [section for section in TREATMENT_SECTIONS if section not in present]
+    kind = model.type_of(page.meta)
+    if kind is not None:  # an unknown page_type is the front-matter check's to report
+        yield from _standard_sections(page, kind, present)
+    last = model.last_section
+    if present and present[-1] != last:
+        yield error(
+            page.display,
+            page.headings[-1].line,
+            "structure",
+            f"the {last} section must be the last section.",
+            f"move '## … {{#{last}}}' to the end of the page.",
+        )
+
+
+def _standard_sections(page: Page, kind: PageType, present: list[str]) -> Iterator[Problem]:
+    expected = kind.section_ids
+    order = ", ".join(f"#{s}" for s in expected) + "."
+    missing = [section for section in expected if section not in present]
     for section in missing:
         yield error(
             page.display,
             page.body_start,
             "structure",
-            f"a treatment page needs the section {{#{section}}}.",
-            "treatment pages have these sections, in order: "
-            + ", ".join(f"#{s}" for s in TREATMENT_SECTIONS)
-            + ".",
+            f"a {kind.name} page needs the section {{#{section}}}.",
+            f"{kind.name} pages have these sections, in order: {order}",
         )
-    ordered = [section for section in present if section in TREATMENT_SECTIONS]
-    if not missing and ordered != list(TREATMENT_SECTIONS):
+    ordered = [section for section in present if section in expected]
+    if not missing and ordered != list(expected):
         line = next(h.line for h in page.headings if h.id == ordered[0])
-        for expected, actual in zip(TREATMENT_SECTIONS, ordered, strict=True):
-            if expected != actual:
+        for wanted, actual in zip(expected, ordered, strict=True):
+            if wanted != actual:
                 line = next(h.line for h in page.headings if h.id == actual)
                 break
         yield error(
             page.display,
             line,
             "structure",
-            "the standard sections of a treatment page are out of order.",
-            "order: " + ", ".join(f"#{s}" for s in TREATMENT_SECTIONS) + ".",
-        )
-    if present and present[-1] != "sources":
-        yield error(
-            page.display,
-            page.headings[-1].line,
-            "structure",
-            "the sources section must be the last section.",
-            "move '## … {#sources}' to the end of the page.",
+            f"the standard sections of a {kind.name} page are out of order.",
+            f"order: {order}",
         )
 
 
