@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 
 from helpers import FixtureSite
-from sitekit import editors_page, scaffold, status, status_format
+from sitekit import editors_page, model, scaffold, status, status_format
 from sitekit.checks import run
-from sitekit.checks.structure import TREATMENT_SECTIONS
 from sitekit.cli import new_page_main
 from sitekit.content import load_site
 
@@ -51,7 +50,9 @@ def test_new_page_is_only_unfinished_for_the_checker(site: FixtureSite) -> None:
     # a short description and no sources yet.
     english = [p for p in problems if "/en/" in p.path]
     assert {p.code for p in english} <= {"unfinished", "front-matter", "citation"}
-    to_write = len(TREATMENT_SECTIONS) - 1  # every section but the sources has a prompt
+    content = model.load(site.root / "data" / "content_model.yml")
+    sections = content.page_types["treatment"].section_ids
+    to_write = len(sections) - 1  # every section but the sources has a prompt
     assert sum(p.code == "unfinished" for p in english) == 1 + to_write  # and the description
     # Each translation: one clear problem, not one per marker plus the English-text noise.
     for lang in ("es", "no"):

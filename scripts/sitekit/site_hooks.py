@@ -27,6 +27,7 @@ from sitekit import (
     editors_page,
     glossary,
     live_checks,
+    model,
     nav_groups,
     postbuild,
     sanitize,
@@ -157,6 +158,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
             _english_history,
             _abbreviations,
             load_treatment_pages,
+            model.load,
+            ui.all_strings,
         ):
             cached.cache_clear()
         if live_checks.enabled():  # make serve: the checks run on every rebuild

@@ -36,7 +36,7 @@ class Strings(dict[str, Any]):
 
 
 @cache
-def _all_strings(path: Path = UI_FILE) -> dict[str, Strings]:
+def all_strings(path: Path = UI_FILE) -> dict[str, Strings]:
     """Every language's strings; a broken file stops the tooling with its file:line."""
     node, data = datafile.read(path)
     if not isinstance(data, dict) or not all(isinstance(value, dict) for value in data.values()):
@@ -46,7 +46,7 @@ def _all_strings(path: Path = UI_FILE) -> dict[str, Strings]:
 
 def strings(lang: str, path: Path = UI_FILE) -> Strings:
     """All interface strings for one language code ("en", "es", "no")."""
-    found = _all_strings(path)
+    found = all_strings(path)
     if lang not in found:
         raise datafile.problem_at(
             path, 1, f"there are no interface strings for '{lang}'.", "run python scripts/check.py"
