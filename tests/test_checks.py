@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -488,12 +489,12 @@ def test_navigation_section_without_a_translated_title(site: FixtureSite) -> Non
     assert problem.line == line_of(nav, "- Treatments:")
 
 
-def test_broken_mkdocs_yml_is_a_problem_on_its_line(site: FixtureSite) -> None:
+def test_broken_mkdocs_yml_is_a_problem_on_its_line(site: FixtureSite, capsys: Any) -> None:
     nav = site.root / "mkdocs.yml"
     nav.write_text(nav.read_text().replace("  - index.md\n", "  - index.md\n - [broken\n", 1))
-    [problem] = only(site.problems(), "navigation", nav)
-    assert "cannot be read" in problem.message
-    assert problem.line == line_of(nav, "- [broken")
+    status, output = site.check(capsys)
+    assert status == 1 and "cannot be read" in output, output
+    assert f"{nav.as_posix()}:{line_of(nav, '- [broken')}:" in output
 
 
 def test_number_problem_points_at_its_line_after_long_links(site: FixtureSite) -> None:

@@ -5,15 +5,13 @@ Each test runs check.py in this process on a broken copy of the fixture site.
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from helpers import FixtureSite, line_of, only
-from sitekit import numerals, project, reading, ui
+from sitekit import reading
 
 FRONT_MATTER_END = 'translation_hash: "'
 
@@ -127,63 +125,41 @@ def test_broken_mkdocs_yml_of_the_site_is_reported_on_its_line(
 # --- Data files the tooling cannot work without ---------------------------------------------
 
 
-@pytest.fixture
-def broken_data(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Callable[[str, str, str, str], Path]]:
-    """Point one data file at a broken copy; the caches are cleared around the test."""
-    caches = [
-        project.mkdocs_config,
-        project.languages,
-        ui._all_strings,
-        reading.limits,
-        numerals._data,
-        numerals.number_style,
-    ]
-
-    def clear() -> None:
-        for cached in caches:
-            cached.cache_clear()
-
-    def breaks(module: str, attribute: str, old: str, new: str) -> Path:
-        target = {"project": project, "ui": ui, "reading": reading, "numerals": numerals}[module]
-        original = Path(getattr(target, attribute))
-        copy = tmp_path / "data" / original.name
-        copy.parent.mkdir(exist_ok=True)
-        text = original.read_text(encoding="utf-8")
-        assert old in text
-        copy.write_text(text.replace(old, new, 1), encoding="utf-8")
-        monkeypatch.setattr(target, attribute, copy)
-        clear()
-        return copy
-
-    clear()
-    yield breaks
-    monkeypatch.undo()
-    clear()
-
-
 @pytest.mark.parametrize(
-    ("module", "attribute", "old", "new"),
+    ("file", "old", "new"),
     [
-        ("project", "MKDOCS_YML", "plugins:", "plugins: [oops"),
-        ("ui", "UI_FILE", "  locale: es_ES", "  locale: [es_ES"),
-        ("ui", "UI_FILE", "  locale: es_ES", "  locale: &l es_ES\n  again: *l"),
-        ("reading", "LIMITS_FILE", "line_chars: 5000", "line_chars: 'many'"),
-        ("numerals", "NUMBERS_FILE", "  words: {cero", "  words: {cero: [0"),
+        ("mkdocs.yml", "plugins:", "plugins: [oops"),
+        ("data/ui.yml", "  locale: es_ES", "  locale: [es_ES"),
+        ("data/ui.yml", "  locale: es_ES", "  locale: &l es_ES\n  again: *l"),
+        ("data/numbers.yml", "  words: {cero", "  words: {cero: [0"),
     ],
 )
 def test_broken_data_file_stops_with_its_file_and_line(
-    site: FixtureSite,
-    capsys: Any,
-    broken_data: Callable[[str, str, str, str], Path],
-    module: str,
-    attribute: str,
-    old: str,
-    new: str,
+    site: FixtureSite, capsys: Any, file: str, old: str, new: str
 ) -> None:
-    broken = broken_data(module, attribute, old, new)
+    broken = site.root / file
+    text = broken.read_text(encoding="utf-8")
+    assert old in text
+    broken.write_text(text.replace(old, new, 1), encoding="utf-8")
     status, output = site.check(capsys)
+    assert status == 1, output
+    assert "Traceback" not in output and "bug in the tooling" not in output
+    assert f"{broken.as_posix()}:" in output, output
+
+
+def test_broken_limits_stop_with_their_file_and_line(
+    site: FixtureSite, capsys: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = tmp_path / "limits.yml"
+    text = reading.LIMITS_FILE.read_text(encoding="utf-8")
+    broken.write_text(text.replace("line_chars: 5000", "line_chars: 'many'"), encoding="utf-8")
+    monkeypatch.setattr(reading, "LIMITS_FILE", broken)
+    reading.limits.cache_clear()
+    try:
+        status, output = site.check(capsys)
+    finally:
+        monkeypatch.undo()
+        reading.limits.cache_clear()
     assert status == 1, output
     assert "Traceback" not in output and "bug in the tooling" not in output
     assert broken.name in output
@@ -271,18 +247,11 @@ def test_a_snippet_the_build_cannot_include_is_named_on_its_line(
     assert reason in output
 
 
-def test_a_snippet_that_includes_a_missing_snippet_is_named(
-    site: FixtureSite, tmp_path: Path
-) -> None:
-    includes = tmp_path / "includes"
-    shutil.copytree(Path(__file__).parents[1] / "includes", includes)
-    (includes / "es" / "extra.md").write_text('Texto.\n\n--8<-- "es/gone.md"\n', encoding="utf-8")
+def test_a_snippet_that_includes_a_missing_snippet_is_named(site: FixtureSite) -> None:
+    extra = site.root / "includes" / "es" / "extra.md"
+    extra.write_text('Texto.\n\n--8<-- "es/gone.md"\n', encoding="utf-8")
     site.replace("es", "## Fuentes {#sources}", '--8<-- "es/extra.md"\n\n## Fuentes {#sources}')
-    context = site.context()
-    context.includes = includes
-    from sitekit.checks import run
-
-    [problem] = only(run(context), "snippet", site.path("es"))
+    [problem] = only(site.problems(), "snippet", site.path("es"))
     assert problem.line == line_of(site.path("es"), "es/extra.md")
     assert "es/gone.md" in problem.message
 

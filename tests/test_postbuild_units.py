@@ -227,22 +227,26 @@ def _line_with(path: Path, text: str) -> int:
     return next(number for number, line in enumerate(lines, 1) if text in line)
 
 
-def test_the_checker_reports_a_wrong_data_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _broken_site(tmp_path: Path, old: str, new: str) -> tuple[FixtureSite, Path]:
+    """The fixture site with one change to its own data/treatment_pages.yml."""
+    site = FixtureSite(tmp_path / "site")
+    path = site.root / "data" / "treatment_pages.yml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return site, path
+
+
+def test_the_checker_reports_a_wrong_data_file(tmp_path: Path) -> None:
     assert treatment_pages.problems(("en", "es", "no")) == []
-    broken = _data(tmp_path, '"112", kind: emergency', '"112", kind: soon')
-    monkeypatch.setattr(treatment_pages, "TREATMENT_PAGES_FILE", broken)
-    problems = FixtureSite(tmp_path / "site").problems()
+    site, broken = _broken_site(tmp_path, '"112", kind: emergency', '"112", kind: soon')
+    problems = site.problems()
     assert [(p.code, p.line) for p in problems] == [("data", _line_with(broken, "kind: soon"))]
 
 
-def test_a_number_without_a_citable_source_is_reported(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    broken = _data(tmp_path, "source: US-FCC-911", "source: US-NOT-IN-THE-REGISTER")
-    monkeypatch.setattr(treatment_pages, "TREATMENT_PAGES_FILE", broken)
-    (problem,) = FixtureSite(tmp_path / "site").problems()
+def test_a_number_without_a_citable_source_is_reported(tmp_path: Path) -> None:
+    site, broken = _broken_site(tmp_path, "source: US-FCC-911", "source: US-NOT-IN-THE-REGISTER")
+    (problem,) = site.problems()
     assert (problem.code, problem.line) == ("data", _line_with(broken, "US-NOT-IN-THE-REGISTER"))
     assert "'US-NOT-IN-THE-REGISTER' of 911 is not a citable source" in problem.message
     missing = _data(tmp_path, ", source: US-FCC-911", "")

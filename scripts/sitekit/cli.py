@@ -304,6 +304,52 @@ def _new_page(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- new_language.py ---------------------------------------------------------------
+
+
+def new_language_main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python scripts/new_language.py",
+        description="Add a language to the site: its configuration, interface strings, "
+        "disclaimer, number symbols and a copy of every page, all marked as still to "
+        "translate. The checker then lists what is left.",
+        epilog="Example: python scripts/new_language.py fr --name Français",
+    )
+    parser.add_argument("code", help="the language's code: its folder and URL prefix (fr)")
+    parser.add_argument("--name", help="its name in the language menu (default: from Babel)")
+    parser.add_argument("--locale", help="its locale for dates and numbers (default: Babel's)")
+    parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    return _guarded(lambda: _new_language(args))
+
+
+def _new_language(args: argparse.Namespace) -> int:
+    from sitekit import add_language
+
+    try:
+        planned = add_language.plan(args.code, args.root, args.name, args.locale)
+        add_language.apply(planned)
+    except add_language.LanguageError as exc:
+        print(f"error: {exc}. Nothing was written.", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: {exc}. Nothing was written.", file=sys.stderr)
+        return 1
+    for path in planned.files:
+        print(f"{'changed' if path.suffix == '.yml' else 'created'} {display_path(path)}")
+    for note in planned.notes:
+        print(f"note: {note}")
+    code = planned.language.code
+    print(
+        f"\nNext: translate everything marked [TODO: translate] (python scripts/check.py "
+        f"lists it), fill in the number words of data/numbers.yml for '{code}', have a "
+        f"maintainer pin the translated disclaimer, and run\n"
+        f"  python scripts/check.py --mark-translated docs/{code}/<page>.md\n"
+        "for each translated page."
+    )
+    return 0
+
+
 # --- status.py ---------------------------------------------------------------------
 
 

@@ -7,10 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitekit.pages import Page, parse_page
-from sitekit.project import DOCS, Language, display_path, languages
+from sitekit.project import DOCS, Language, Layout, display_path, english_name
 from sitekit.reading import read_text
 from sitekit.report import Problem, error
-from sitekit.ui import english_name
 
 
 @dataclass
@@ -46,7 +45,7 @@ class Site:
 
 def load_site(docs: Path = DOCS, langs: Sequence[Language] | None = None) -> Site:
     """Read every ``docs/<lang>/**/*.md``; problems in reading are collected, not raised."""
-    site = Site(docs=docs, languages=tuple(langs or languages()))
+    site = Site(docs=docs, languages=tuple(langs or Layout.of(docs).languages()))
     if not docs.is_dir():
         site.problems.append(
             error(

@@ -20,6 +20,16 @@ def problem_at(path: Path, line: int, message: str, hint: str) -> DataError:
     return DataError(error(display_path(path), line, "data", message, hint))
 
 
+def version(path: Path) -> tuple[int, int]:
+    """What changes when the file does (modification time, size): a key for caches of
+    what was read from it, so that an edited file is read again."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return (0, -1)
+    return (stat.st_mtime_ns, stat.st_size)
+
+
 def read(path: Path) -> tuple[yaml.Node | None, Any]:
     """A data file's node tree (with line numbers) and value, read within the limits
     of data/limits.yml. Raises DataError."""

@@ -107,12 +107,20 @@ def file_hash(path: Path) -> str:
 
 
 def pin_problems(
-    lang: Language, includes: Path, pins_file: Path, cache: BlockCache | None = None
+    lang: Language,
+    site_languages: tuple[Language, ...],
+    includes: Path,
+    pins_file: Path,
+    cache: BlockCache | None = None,
+    marker: str | None = None,
 ) -> list[Problem]:
-    """An include that is not the pinned one, not in its language or without its numbers."""
-    from sitekit.checks.language import Judge, candidates
-    from sitekit.project import languages
-    from sitekit.ui import english_name
+    """An include that is not the pinned one, not in its language or without its numbers.
+
+    An include that still has the unfinished ``marker`` is reported as such, and its
+    language is not judged.
+    """
+    from sitekit.checks.language import LANGUAGE_FILE, Judge, candidates, identifier_code
+    from sitekit.project import english_name
 
     pins, problems = load_pins(pins_file)
     path = disclaimer_file(lang.code, includes)
@@ -156,9 +164,23 @@ def pin_problems(
                     f"restore it; {display_path(pins_file)} lists the numbers it must give.",
                 )
             )
-    found = Judge(candidates(languages()), cache).probabilities(text)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if marker is not None and any(marker in line for line in lines):
+        problems.append(
+            error(
+                shown,
+                next(n for n, line in enumerate(lines, 1) if marker in line),
+                "unfinished",
+                f"the {name} disclaimer is still to translate.",
+                f"translate it, delete the marker, and have a maintainer pin the new text in "
+                f"{display_path(pins_file)} (python scripts/check.py prints its sha256).",
+            )
+        )
+        return problems
+    table = pins_file.parent / LANGUAGE_FILE.name
+    found = Judge(candidates(site_languages, table), cache).probabilities(text)
     code = max(found, key=lambda candidate: found[candidate])
-    if code != lang.langid_code:
+    if code != identifier_code(lang, table):
         problems.append(
             error(
                 shown,

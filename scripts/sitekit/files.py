@@ -1,21 +1,34 @@
-"""Writing files so that a reader never sees half of one."""
+"""Writing files so that a reader never sees half of one, nor half of a set."""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
+
+
+def write_all(files: Mapping[Path, str]) -> None:
+    """Write every file, or none: each is staged beside its target, then all are moved
+    into place. An existing file keeps its permissions."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for target, text in files.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+            staged.append((Path(name), target))
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+                stream.write(text)
+            if target.exists():
+                Path(name).chmod(target.stat().st_mode & 0o777)
+    except BaseException:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+        raise
+    for temporary, target in staged:
+        temporary.replace(target)
 
 
 def atomic_write(path: Path, text: str) -> None:
     """Replace ``path`` with ``text`` in one step, keeping its permissions."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        if path.exists():
-            Path(temporary).chmod(path.stat().st_mode & 0o777)
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_all({path: text})

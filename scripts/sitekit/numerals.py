@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
+from pathlib import Path
 from typing import Any, Literal
 
 from sitekit import datafile
@@ -73,19 +74,23 @@ class NumberStyle:
 
 
 @cache
-def _data() -> tuple[Any, dict[str, Any]]:
-    node, data = datafile.read(NUMBERS_FILE)
+def _data(path: Path, version: tuple[int, int]) -> tuple[Any, dict[str, Any]]:
+    node, data = datafile.read(path)
     if not isinstance(data, dict) or not isinstance(data.get("symbols"), dict):
-        raise datafile.fail(
-            NUMBERS_FILE, node, (), "expected 'symbols' and one entry per language."
-        )
+        raise datafile.fail(path, node, (), "expected 'symbols' and one entry per language.")
     return node, data
 
 
+def number_style(lang: str, path: Path | None = None) -> NumberStyle:
+    """The number style of a site language (in ``path``, by default this repository's
+    data/numbers.yml); DataError if the file lacks it."""
+    path = path or NUMBERS_FILE
+    return _number_style(lang, path, datafile.version(path))
+
+
 @cache
-def number_style(lang: str) -> NumberStyle:
-    """The number style of a site language; DataError if data/numbers.yml lacks it."""
-    node, data = _data()
+def _number_style(lang: str, path: Path, version: tuple[int, int]) -> NumberStyle:
+    node, data = _data(path, version)
     entry = data.get(lang)
     keys = ("words", "maybe", "above_ten", "units")
     if (
@@ -94,14 +99,15 @@ def number_style(lang: str) -> NumberStyle:
         or not all(entry.get(k) in (".", ",", " ") for k in ("decimal", "group"))
     ):
         raise datafile.fail(
-            NUMBERS_FILE,
+            path,
             node,
             (lang,),
             f"'{lang}' needs decimal and group ('.', ',' or ' '), {', '.join(keys)} and range.",
         )
     units = {str(key).lower(): str(value) for key, value in entry["units"].items()}
     words = [str(word).lower() for key in ("words", "maybe", "above_ten") for word in entry[key]]
-    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    # No words yet (a new language): a pattern that matches nothing, not the empty word.
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True)) or "(?!)"
     units.update({str(key): str(value) for key, value in data["symbols"].items()})
     return NumberStyle(
         decimal=str(entry["decimal"]),

@@ -35,12 +35,7 @@ class Language:
     @property
     def english_name(self) -> str:
         """The language's name in English, for messages to editors ("Spanish")."""
-        return english_name(self.html_lang)
-
-    @property
-    def langid_code(self) -> str:
-        """The code language identification uses for this language."""
-        return "no" if self.html_lang in {"nb", "nn"} else self.html_lang
+        return english_name(self.code)
 
 
 @cache
@@ -122,18 +117,66 @@ def languages_from(config: dict[str, Any]) -> tuple[Language, ...]:
 @cache
 def languages() -> tuple[Language, ...]:
     """The site's languages, default (English) first. Raises DataError."""
+    return _languages(mkdocs_config(MKDOCS_YML), MKDOCS_YML)
+
+
+def languages_of(config_path: Path) -> tuple[Language, ...]:
+    """The languages a mkdocs.yml configures: this repository's (read once), or a
+    copy's, read afresh (tests and new_language.py change it). Raises DataError."""
+    if config_path.resolve() == MKDOCS_YML.resolve():
+        return languages()
+    text, problem = read_text(config_path, "data")
+    if problem is not None or text is None:
+        raise DataError(problem or error(display_path(config_path), 0, "unreadable", "cannot."))
+    return _languages(parse_mkdocs_config(text, display_path(config_path)), config_path)
+
+
+def _languages(config: dict[str, Any], path: Path) -> tuple[Language, ...]:
     try:
-        return languages_from(mkdocs_config(MKDOCS_YML))
+        return languages_from(config)
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise DataError(
             error(
-                display_path(MKDOCS_YML),
+                display_path(path),
                 0,
                 "languages",
                 f"the languages of the i18n plugin cannot be read: {exc}.",
                 "each language needs 'locale' and 'name'; quote the Norwegian locale as \"no\".",
             )
         ) from None
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where one site's sources are: this repository's, or those of a copy with the
+    same folders (the tests' fixture site, the benchmark's synthetic sites). A
+    folder the copy does not have is this repository's."""
+
+    root: Path
+
+    @classmethod
+    def of(cls, docs: Path) -> Layout:
+        """The site whose pages are in ``docs``."""
+        return cls(docs.parent)
+
+    def _own(self, name: str, default: Path) -> Path:
+        path = self.root / name
+        return path if path.exists() else default
+
+    @property
+    def mkdocs_yml(self) -> Path:
+        return self._own("mkdocs.yml", MKDOCS_YML)
+
+    @property
+    def data(self) -> Path:
+        return self._own("data", DATA)
+
+    @property
+    def includes(self) -> Path:
+        return self._own("includes", INCLUDES)
+
+    def languages(self) -> tuple[Language, ...]:
+        return languages_of(self.mkdocs_yml)
 
 
 def default_language() -> Language:

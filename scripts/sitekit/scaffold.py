@@ -9,15 +9,14 @@ be reviewed in a pull request but never published until every marker is gone.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sitekit import model, ui
 from sitekit.disclaimers import include_line
+from sitekit.files import write_all
 from sitekit.freshness import text_with_record, updated_record
 from sitekit.model import ContentModel, PageType
 from sitekit.pages import Page, parse_page
@@ -29,7 +28,7 @@ _PATH = re.compile(
 REVIEW_MONTHS = 6
 
 
-def _recorded(path: Path, text: str, lang: Language, rel: str, english: Page) -> str:
+def recorded(path: Path, text: str, lang: Language, rel: str, english: Page) -> str:
     """A new translation's text with the record of the English text it starts from."""
     page, problems = parse_page(path, lang.code, rel, text)
     if problems:  # pragma: no cover - the template is valid by construction
@@ -161,7 +160,7 @@ def plan(
             + _body(lang, kind, content, ui.strings(lang.code, ui_file), english=False)
         )
         target = docs / lang.code / rel
-        files[target] = _recorded(target, files[target], lang, rel, english_page)
+        files[target] = recorded(target, files[target], lang, rel, english_page)
     nav_text = add_to_nav(config_text, rel, match.group("section"))
     return Plan(rel, files, nav_text)
 
@@ -214,18 +213,5 @@ def add_to_nav(text: str, rel: str, section: str | None) -> str:
 
 
 def apply(planned: Plan, mkdocs_yml: Path = MKDOCS_YML) -> None:
-    """Write every file, or none: all are staged first, then moved into place."""
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for target, text in [*planned.files.items(), (mkdocs_yml, planned.nav_text)]:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(text)
-            staged.append((Path(name), target))
-    except BaseException:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
-        raise
-    for temporary, target in staged:
-        temporary.replace(target)
+    """Write every file, or none."""
+    write_all({**planned.files, mkdocs_yml: planned.nav_text})

@@ -27,7 +27,6 @@ from sitekit import (
     editors_page,
     glossary,
     live_checks,
-    model,
     nav_groups,
     postbuild,
     sanitize,
@@ -46,7 +45,6 @@ from sitekit.paths import display_path
 from sitekit.project import Language, languages
 from sitekit.reading import read_text
 from sitekit.sources import Registry, load_registry, render_citations
-from sitekit.treatment_pages import load as load_treatment_pages
 from sitekit.verify_site import content_problems
 
 # Warnings fail a --strict build (build.py), and name the page in a preview.
@@ -157,9 +155,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
             _english_page,
             _english_history,
             _abbreviations,
-            load_treatment_pages,
-            model.load,
-            ui.all_strings,
         ):
             cached.cache_clear()
         if live_checks.enabled():  # make serve: the checks run on every rebuild

@@ -21,7 +21,7 @@ from sitekit.freshness import FIELD, outdated_sections, recorded
 from sitekit.history import History, section_changes
 from sitekit.pages import Page, built_path
 from sitekit.paths import display_path
-from sitekit.ui import english_name
+from sitekit.project import english_name
 from sitekit.wayfinding import page_url
 
 DUE_SOON_DAYS = 60

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from sitekit.content import Site
+from sitekit.project import english_name
 from sitekit.status import (
     DUE_SOON_DAYS,
     Entry,
@@ -18,7 +19,6 @@ from sitekit.status import (
     format_reading_text,
     text_table,
 )
-from sitekit.ui import english_name
 
 ICONS = {
     State.UP_TO_DATE: "✅ up to date",

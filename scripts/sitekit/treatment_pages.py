@@ -51,9 +51,15 @@ class TreatmentPages:
     related_before: str | None  # heading id the related list goes before
 
 
+def load(path: Path | None = None) -> TreatmentPages:
+    """The settings of treatment pages (of this repository's data/treatment_pages.yml by
+    default). Raises DataError when the file is wrong."""
+    path = path or TREATMENT_PAGES_FILE
+    return _load(path, datafile.version(path))
+
+
 @cache
-def load(path: Path = TREATMENT_PAGES_FILE) -> TreatmentPages:
-    """The settings of treatment pages. Raises DataError when the file is wrong."""
+def _load(path: Path, version: tuple[int, int]) -> TreatmentPages:
     node, data = datafile.read(path)
     if not isinstance(data, dict):
         raise fail(path, node, (), "expected a mapping (page_type, urgent_help, related).")
@@ -85,8 +91,8 @@ def load(path: Path = TREATMENT_PAGES_FILE) -> TreatmentPages:
     return TreatmentPages(page_type, urgent["section"], tuple(numbers), limit, before)
 
 
-def _words(lang: str) -> dict[str, Any]:
-    words = strings(lang).get("urgent_help")
+def _words(lang: str, ui_file: Path | None = None) -> dict[str, Any]:
+    words = strings(lang, ui_file or UI_FILE).get("urgent_help")
     return words if isinstance(words, dict) else {}
 
 
@@ -94,6 +100,7 @@ def problems(
     lang_codes: tuple[str, ...],
     path: Path = TREATMENT_PAGES_FILE,
     citable: Collection[str] | None = None,
+    ui_file: Path | None = None,
 ) -> list[Problem]:
     """What is wrong with the file, or with the call-out's words in data/ui.yml.
 
@@ -119,9 +126,17 @@ def problems(
                     "remove the number.",
                 )
             )
-    ui_node, _ = datafile.read(UI_FILE)
+    ui_file = ui_file or UI_FILE
+    try:
+        ui_node, all_words = datafile.read(ui_file)
+    except DataError:
+        return found  # the interface-string check reports the file
+    if not isinstance(all_words, dict):
+        return found
     for code in lang_codes:
-        words = _words(code)
+        if code not in all_words:
+            continue  # reported by the interface-string check
+        words = _words(code, ui_file)
         labels = words.get("numbers")
         labels = labels if isinstance(labels, dict) else {}
         missing = [key for key in ("title", *KINDS) if not isinstance(words.get(key), str)]
@@ -138,7 +153,7 @@ def problems(
             )
             found.append(
                 error(
-                    display_path(UI_FILE),
+                    display_path(ui_file),
                     line_of(ui_node, code, "urgent_help"),
                     "data",
                     f"the urgent-help words of '{code}' do not match {path.name} ({what}).",

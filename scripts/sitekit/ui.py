@@ -7,6 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from babel import Locale
 from babel.dates import format_date as babel_format_date
 
 from sitekit import datafile
@@ -35,17 +36,24 @@ class Strings(dict[str, Any]):
         )
 
 
+def all_strings(path: Path | None = None) -> dict[str, Strings]:
+    """Every language's strings (of this repository's data/ui.yml by default); a broken
+    file stops the tooling with its file:line."""
+    path = path or UI_FILE
+    return _all_strings(path, datafile.version(path))
+
+
 @cache
-def all_strings(path: Path = UI_FILE) -> dict[str, Strings]:
-    """Every language's strings; a broken file stops the tooling with its file:line."""
+def _all_strings(path: Path, version: tuple[int, int]) -> dict[str, Strings]:
     node, data = datafile.read(path)
     if not isinstance(data, dict) or not all(isinstance(value, dict) for value in data.values()):
         raise datafile.fail(path, node, (), "expected one mapping of strings per language.")
     return {str(key): Strings(value, str(key), path) for key, value in data.items()}
 
 
-def strings(lang: str, path: Path = UI_FILE) -> Strings:
+def strings(lang: str, path: Path | None = None) -> Strings:
     """All interface strings for one language code ("en", "es", "no")."""
+    path = path or UI_FILE
     found = all_strings(path)
     if lang not in found:
         raise datafile.problem_at(
@@ -61,11 +69,6 @@ def format_date(value: dt.date, lang: str) -> str:
 
 
 def language_name(of: str, in_lang: str) -> str:
-    """The name of language ``of`` written in language ``in_lang``."""
-    names: dict[str, str] = strings(in_lang)["language_names"]
-    return names.get(of, of)
-
-
-def english_name(code: str) -> str:
-    """A language's name in English, for messages to editors ("Norwegian")."""
-    return language_name(code, "en")
+    """The name of language ``of`` written in language ``in_lang`` (Babel, from CLDR)."""
+    locale = Locale.parse(strings(in_lang)["locale"])
+    return str(locale.languages.get(of.replace("-", "_"), of))

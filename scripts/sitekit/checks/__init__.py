@@ -17,7 +17,7 @@ from sitekit.blockcache import BlockCache
 from sitekit.content import Site, load_site
 from sitekit.model import ContentModel
 from sitekit.pages import Page
-from sitekit.project import DATA, DOCS, INCLUDES, MKDOCS_YML
+from sitekit.project import DATA, DOCS, INCLUDES, MKDOCS_YML, Layout
 from sitekit.report import DataError, Problem, escalate
 from sitekit.sources import SOURCES_FILE, Registry, load_registry
 from sitekit.textblocks import Block, read_page
@@ -184,13 +184,19 @@ def collect_problems(
     today: dt.date | None = None,
     strict: bool = False,
 ) -> tuple[Context, list[Problem]]:
-    """Load the pages and the sources and run every content check."""
+    """Load the pages and the sources and run every content check.
+
+    The configuration, data and includes are those beside ``docs`` (project.Layout).
+    """
+    layout = Layout.of(docs)
     config = docs.parent / "mkdocs.yml"  # the navigation that goes with these pages
     context = Context(
         site=load_site(docs),
         registry=load_registry(sources),
         today=today or dt.date.today(),
         mkdocs_yml=config if config.is_file() else None,
+        includes=layout.includes,
+        data=layout.data,
         cache=BlockCache.load(),
     )
     problems = run(context)

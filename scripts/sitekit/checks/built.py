@@ -22,9 +22,9 @@ from sitekit.html_policy import Policy, PolicyError, load_policy
 from sitekit.htmlscan import PageScan, read_page
 from sitekit.htmlscan import scan as scan_page
 from sitekit.pages import Page, built_path
-from sitekit.project import Language
+from sitekit.project import Language, english_name
 from sitekit.report import Problem, error
-from sitekit.ui import english_name, strings
+from sitekit.ui import strings
 from sitekit.verify_site import verify_site
 
 
@@ -40,7 +40,11 @@ def check(context: Context, site_dir: Path) -> Iterator[Problem]:
     for lang in site.languages:
         # The include's language, read by the identifier even when the quick screen is unsure.
         yield from pin_problems(
-            lang, context.includes, context.data / PINS_FILE.name, context.cache
+            lang,
+            site.languages,
+            context.includes,
+            context.data / PINS_FILE.name,
+            context.cache,
         )
         disclaimer = expected_text(lang.code, context.includes)
         for rel, page in sorted(site.pages.get(lang.code, {}).items()):

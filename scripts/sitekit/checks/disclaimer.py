@@ -19,8 +19,8 @@ from sitekit.disclaimers import (
     pin_problems,
 )
 from sitekit.paths import display_path
+from sitekit.project import english_name
 from sitekit.report import Problem, error
-from sitekit.ui import english_name
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -48,7 +48,12 @@ def check(context: Context) -> Iterator[Problem]:
                 "restore the full text (see the other languages).",
             )
         yield from pin_problems(
-            lang, context.includes, context.data / PINS_FILE.name, context.cache
+            lang,
+            site.languages,
+            context.includes,
+            context.data / PINS_FILE.name,
+            context.cache,
+            marker=context.model.markers.unfinished,
         )
     codes = {lang.code for lang in site.languages}
     for page in site.all_pages():

@@ -24,6 +24,7 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from sitekit import datafile
 from sitekit.blockcache import BlockCache
@@ -31,10 +32,9 @@ from sitekit.checks import Context
 from sitekit.langid_model import identifier
 from sitekit.pages import Page
 from sitekit.paths import DATA
-from sitekit.project import Language
+from sitekit.project import Language, english_name
 from sitekit.report import Problem, error
 from sitekit.textblocks import Block
-from sitekit.ui import english_name
 
 LANGUAGE_FILE = DATA / "language.yml"
 ALONE_WORDS = 12
@@ -65,19 +65,38 @@ def _most_likely(probabilities: dict[str, float], expected: str) -> str:
     return max((p, code) for code, p in probabilities.items() if code != expected)[1]
 
 
+def _tables(path: Path | None = None) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """The neighbours of each language, and the identifier's own codes (in ``path``, by
+    default this repository's data/language.yml)."""
+    path = path or LANGUAGE_FILE
+    return _read_tables(path, datafile.version(path))
+
+
 @cache
-def _neighbours() -> dict[str, list[str]]:
-    node, data = datafile.read(LANGUAGE_FILE)
-    table = data.get("neighbours") if isinstance(data, dict) else None
+def _read_tables(
+    path: Path, version: tuple[int, int]
+) -> tuple[dict[str, list[str]], dict[str, str]]:
+    node, data = datafile.read(path)
+    data = data if isinstance(data, dict) else {}
+    table, codes = data.get("neighbours"), data.get("identifier_codes", {})
     if not isinstance(table, dict) or not all(isinstance(v, list) for v in table.values()):
-        raise datafile.fail(LANGUAGE_FILE, node, ("neighbours",), "expected lists of codes.")
-    return {str(key): [str(code) for code in value] for key, value in table.items()}
+        raise datafile.fail(path, node, ("neighbours",), "expected lists of codes.")
+    if not isinstance(codes, dict):
+        raise datafile.fail(path, node, ("identifier_codes",), "expected tag: code.")
+    neighbours = {str(key): [str(code) for code in value] for key, value in table.items()}
+    return neighbours, {str(key): str(value) for key, value in codes.items()}
 
 
-def candidates(languages: tuple[Language, ...]) -> tuple[str, ...]:
+def identifier_code(lang: Language, path: Path | None = None) -> str:
+    """The code the identifier uses for a site language (its tag, or data/language.yml's)."""
+    tag = lang.html_lang.lower()
+    return _tables(path)[1].get(tag, tag.split("-")[0])
+
+
+def candidates(languages: tuple[Language, ...], path: Path | None = None) -> tuple[str, ...]:
     """The codes the identifier chooses between: the site's languages and neighbours."""
-    neighbours = _neighbours()
-    codes = {lang.langid_code for lang in languages}
+    neighbours = _tables(path)[0]
+    codes = {identifier_code(lang, path) for lang in languages}
     for lang in languages:
         codes.update(neighbours.get(lang.code, []))
     return tuple(sorted(codes))
@@ -89,6 +108,10 @@ class Judge:
 
     codes: tuple[str, ...]
     cache: BlockCache | None = None
+    table: Path | None = None  # data/language.yml of the site
+
+    def code_of(self, lang: Language) -> str:
+        return identifier_code(lang, self.table)
 
     def probabilities(self, text: str) -> dict[str, float]:
         """The identifier's probability of each language for a text."""
@@ -101,14 +124,15 @@ class Judge:
 
 
 def check(context: Context) -> Iterator[Problem]:
-    judge = Judge(candidates(context.site.languages), context.cache)
+    table = context.data / LANGUAGE_FILE.name
+    judge = Judge(candidates(context.site.languages, table), context.cache, table)
     for lang in context.site.translations:  # English pages are the originals
         for page in context.site.pages.get(lang.code, {}).values():
             yield from check_page(page, lang, context.blocks(page), judge)
 
 
 def check_page(page: Page, lang: Language, blocks: list[Block], judge: Judge) -> Iterator[Problem]:
-    expected = lang.langid_code
+    expected = judge.code_of(lang)
     alone = [
         _judge([block], judge, _WHAT.get(block.kind, "this paragraph"))
         for block in blocks

@@ -1,17 +1,18 @@
 """The navigation in mkdocs.yml: every entry has a page, every page an entry,
-and every section title a translation in every language."""
+and every section title a translation in every language; no language's settings
+still marked to translate (new_language.py writes them so)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
 from sitekit import sitenav
 from sitekit.checks import Context
-from sitekit.project import display_path, i18n_config, parse_mkdocs_config
+from sitekit.project import display_path, english_name, i18n_config, parse_mkdocs_config
 from sitekit.reading import read_text
 from sitekit.report import DataError, Problem, error, warning
-from sitekit.ui import english_name
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -79,3 +80,28 @@ def check(context: Context) -> Iterator[Problem]:
                     f"add '{section}: …' under nav_translations of the '{lang.code}' "
                     "language in mkdocs.yml.",
                 )
+    yield from _unfinished(shown, lines, context.model.markers.unfinished)
+
+
+_LOCALE = re.compile(r"""^\s*-\s+locale:\s*["']?([^"'\s#]+)""")
+
+
+def _unfinished(shown: str, lines: list[str], marker: str) -> Iterator[Problem]:
+    """One problem per language whose settings still have a marker."""
+    found: dict[str, list[int]] = {}
+    current = ""
+    for number, line in enumerate(lines, start=1):
+        match = _LOCALE.match(line)
+        current = match.group(1) if match else current
+        if marker in line:
+            found.setdefault(current, []).append(number)
+    for code, numbers in found.items():
+        yield error(
+            shown,
+            numbers[0],
+            "unfinished",
+            f"the settings of '{code}' are not yet translated: {len(numbers)} marked "
+            f"(line{'s' * (len(numbers) > 1)} {', '.join(map(str, numbers))}).",
+            "translate the site name, description, navigation titles and theme labels of "
+            "the language, and delete each marker.",
+        )

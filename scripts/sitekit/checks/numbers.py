@@ -29,7 +29,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from sitekit.checks import Context
-from sitekit.numerals import HYPHEN_RANGE, HYPHENS, NumberStyle, Numeral, number_style, numerals
+from sitekit.numerals import (
+    HYPHEN_RANGE,
+    HYPHENS,
+    NUMBERS_FILE,
+    NumberStyle,
+    Numeral,
+    number_style,
+    numerals,
+)
 from sitekit.pages import Page
 from sitekit.report import Problem, error
 from sitekit.textblocks import Block
@@ -95,7 +103,7 @@ def check(context: Context) -> Iterator[Problem]:
     tallies: dict[str, _Tally] = {}
     marker = context.model.markers.unfinished
     for page in site.all_pages():
-        style = number_style(page.lang)
+        style = number_style(page.lang, context.data / NUMBERS_FILE.name)
         tally = _Tally()
         tallies[page.display] = tally
         for block in context.blocks(page):

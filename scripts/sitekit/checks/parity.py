@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from sitekit.checks import Context
 from sitekit.paths import display_path
+from sitekit.project import english_name
 from sitekit.report import Problem, error
-from sitekit.ui import english_name
 
 
 def check(context: Context) -> Iterator[Problem]:

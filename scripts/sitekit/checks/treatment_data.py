@@ -13,6 +13,7 @@ from sitekit.datafile import DataError
 from sitekit.paths import display_path
 from sitekit.report import Problem, error
 from sitekit.sources import CITABLE_GRADES
+from sitekit.ui import UI_FILE
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -20,8 +21,8 @@ def check(context: Context) -> Iterator[Problem]:
     citable = {
         key for key, source in context.registry.sources.items() if source.grade in CITABLE_GRADES
     }
-    path = treatment_pages.TREATMENT_PAGES_FILE
-    yield from treatment_pages.problems(codes, path, citable)
+    path = context.data / treatment_pages.TREATMENT_PAGES_FILE.name
+    yield from treatment_pages.problems(codes, path, citable, context.data / UI_FILE.name)
     try:
         settings = treatment_pages.load(path)
     except DataError:

@@ -92,15 +92,20 @@ def _language(
                 f"add '{section}: <the heading in {lang.english_name}>' under sections.",
             )
     marker = context.model.markers.unfinished
-    for loc, text in _texts(strings):
-        if marker in text:
-            yield error(
-                shown,
-                datafile.line_of(node, lang.code, *loc),
-                "unfinished",
-                f"an interface string is still to translate: {'.'.join(loc)}: {text}",
-                f"write it in {lang.english_name}, then delete the marker.",
-            )
+    marked = [(loc, text) for loc, text in _texts(strings) if marker in text]
+    if marked:
+        lines = [datafile.line_of(node, lang.code, *loc) for loc, _ in marked]
+        shown_lines = ", ".join(map(str, lines[:8])) + (", …" if len(lines) > 8 else "")
+        loc, text = marked[0]
+        yield error(
+            shown,
+            lines[0],
+            "unfinished",
+            f"{len(marked)} interface string{'s' * (len(marked) > 1)} of {where} still to "
+            f"translate, such as {'.'.join(loc)}: {text} (line{'s' * (len(lines) > 1)} "
+            f"{shown_lines}).",
+            f"write each in {lang.english_name}, then delete its marker.",
+        )
 
 
 def _at(data: Any, loc: tuple[str, ...]) -> Any:

@@ -67,9 +67,13 @@ __all__ = [
 CONTENT_MODEL_FILE = DATA / "content_model.yml"
 
 
-@cache
 def load(path: Path = CONTENT_MODEL_FILE) -> ContentModel:
     """The content model of the site whose data folder holds ``path``. Raises DataError."""
+    return _load(path, datafile.version(path))
+
+
+@cache
+def _load(path: Path, version: tuple[int, int]) -> ContentModel:
     node, data = datafile.read(path)
     model, found = findings(data, ContentModel, path.name)
     if found:

@@ -149,7 +149,6 @@ class UiStrings(Schema):
     footnote_back: Annotated[UiText, _keeps("n")]
     source_in_language: Annotated[UiText, _keeps("language")]
     source_copy_of: Annotated[UiText, _keeps("publisher")]
-    language_names: dict[str, UiText]
     sections: dict[Slug, UiText]
     sources_intro: UiText
     breadcrumbs: UiText
