@@ -19,7 +19,7 @@ ifdef SITE_LANG
 SERVE_LANG := --lang $(SITE_LANG)
 endif
 
-.PHONY: site check status serve test lint typecheck browser clean help
+.PHONY: site check status new-language serve test lint typecheck browser clean help
 
 help:
 	@echo "make site    check the content and build the site into site/"
@@ -27,6 +27,7 @@ help:
 	@echo "make serve   live preview on http://127.0.0.1:$(PORT)/ (LANG=es for one language)"
 	@echo "make check   run the content checks only"
 	@echo "make status  translations missing, unfinished or outdated; reviews due"
+	@echo "make new-language CODE=fr NAME=Français   add a language, marked to translate"
 	@echo "make clean   remove site/ and the virtual environment"
 
 # The virtual environment, rebuilt when a requirements file changes.
@@ -49,6 +50,12 @@ check: $(VENV)/.site-deps
 
 status: $(VENV)/.site-deps
 	$(PY) scripts/status.py
+
+# `make new-language CODE=fr NAME=Français`: everything a new language needs, every
+# part marked to translate (scripts/new_language.py; NAME is optional).
+new-language: $(VENV)/.site-deps
+	@test -n "$(CODE)" || { echo "usage: make new-language CODE=fr [NAME=Français]"; exit 2; }
+	$(PY) scripts/new_language.py $(CODE) $(if $(NAME),--name "$(NAME)")
 
 serve: $(VENV)/.site-deps
 	$(PY) scripts/serve.py --port $(PORT) $(SERVE_LANG)

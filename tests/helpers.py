@@ -92,6 +92,13 @@ class FixtureSite:
                 if page is not None:
                     write_record(page, updated_record(page, english))
 
+    @classmethod
+    def existing(cls, root: Path) -> FixtureSite:
+        """A fixture site copied before, as it is now."""
+        site = cls.__new__(cls)
+        site.root, site.docs = root, root / "docs"
+        return site
+
     def path(self, lang: str, rel: str = "treatments/example.md") -> Path:
         return self.docs / lang / rel
 
@@ -148,3 +155,21 @@ def problems_of(site: FixtureSite, code: str, file: Path) -> list[Any]:
     found = [p for p in problems if p.code == code and p.path == file.as_posix()]
     assert found, f"no [{code}] problem for {file}; got: {problems}"
     return found
+
+
+def buildable(site: FixtureSite) -> Path:
+    """Make the fixture site a project that builds on its own, like a clone of this
+    repository: its own copy of the tooling and theme overrides, its register in
+    data/, and the tooling's settings it does not keep. Returns its build script."""
+    import shutil
+
+    from sitekit.paths import DATA, ROOT
+
+    ignore = shutil.ignore_patterns("__pycache__")
+    for folder in ("scripts", "overrides"):
+        shutil.copytree(ROOT / folder, site.root / folder, ignore=ignore, dirs_exist_ok=True)
+    for path in DATA.glob("*.yml"):
+        if not (site.root / "data" / path.name).exists() and path.name != "sources.yml":
+            shutil.copy(path, site.root / "data" / path.name)
+    shutil.copy(site.root / "sources.yml", site.root / "data" / "sources.yml")
+    return site.root / "scripts" / "build.py"

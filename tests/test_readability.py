@@ -49,11 +49,10 @@ def test_only_paragraphs_and_list_items_are_scored_each_ending_a_sentence() -> N
 
 def test_each_language_has_its_formula_and_target() -> None:
     targets = readability.settings().targets
-    assert {code: target.formula for code, target in targets.items()} == {
-        "en": "flesch_kincaid_grade",
-        "es": "fernandez_huerta",
-        "no": "lix",
-    }
+    formulas = {code: target.formula for code, target in targets.items()}
+    assert {"en": "flesch_kincaid_grade", "es": "fernandez_huerta", "no": "lix"}.items() <= (
+        formulas.items()
+    )
     assert targets["en"].met(8.0) and not targets["en"].met(8.1)
     assert targets["es"].met(70.0) and not targets["es"].met(69.9)
     # Every language of the site is scored.
@@ -133,7 +132,7 @@ def test_the_warning_counts_pages_and_summaries_that_miss_their_target() -> None
 def test_status_scores_are_those_of_the_pages() -> None:
     site = load_site(FIXTURE / "docs")
     (row,) = [r for r in status.collect_reading(site) if r.rel == "treatments/example.md"]
-    for lang in languages():
+    for lang in site.languages:
         page = site.pages[lang.code]["treatments/example.md"]
         text = readability.readable_text(page)
         assert text

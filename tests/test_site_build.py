@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.resources
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from babel import Locale
 
 from helpers import BuiltSite, built_path, english_pages
 from sitekit import building, ui
@@ -32,9 +34,12 @@ def test_html_lang_matches_the_language(built_site: BuiltSite, lang: Language) -
         assert scan_html(page.read_text(encoding="utf-8")).html_lang == lang.html_lang, page
 
 
-def test_norwegian_is_tagged_bokmal() -> None:
-    tags = {lang.code: lang.html_lang for lang in languages()}
-    assert tags == {"en": "en", "es": "es", "no": "nb"}
+def test_every_language_is_tagged_as_the_theme_and_babel_know_it() -> None:
+    # <html lang> and hreflang take the theme's language ("no" is tagged nb, Bokmål).
+    packs = importlib.resources.files("material") / "templates" / "partials" / "languages"
+    for lang in languages():
+        assert (packs / f"{lang.html_lang}.html").is_file(), lang
+        assert Locale.parse(lang.html_lang.replace("-", "_")).language, lang
 
 
 @pytest.mark.parametrize("lang", languages(), ids=lambda lang: lang.code)

@@ -37,6 +37,7 @@ from sitekit.files import write_all
 from sitekit.numerals import NUMBERS_FILE
 from sitekit.paths import display_path
 from sitekit.project import Language, Layout, languages_from, parse_mkdocs_config
+from sitekit.readability import READABILITY_FILE
 from sitekit.ui import UI_FILE
 from sitekit.yamlio import ConfigLoader, load_yaml
 
@@ -69,20 +70,18 @@ def plan(code: str, root: Path, name: str | None = None, locale: str | None = No
             raise LanguageError(f"{folder} already exists; move it away or remove it first")
     babel_locale = _babel_locale(code, locale)
     theme_language, notes = _theme_language(code, babel_locale)
-    language = Language(
-        code=code,
-        name=name or _own_name(babel_locale),
-        html_lang=theme_language or code,
-        default=False,
-    )
+    language = Language(code, name or _own_name(babel_locale), theme_language, default=False)
     marker = model.load(layout.data / model.CONTENT_MODEL_FILE.name).markers.translate
     default = existing[0]
     files = {
-        layout.mkdocs_yml: _config(config_text, language, theme_language, marker),
+        layout.mkdocs_yml: _config(config_text, language, marker),
         layout.data / UI_FILE.name: _ui(
             layout.data / UI_FILE.name, default, code, babel_locale, marker
         ),
         layout.data / NUMBERS_FILE.name: _numbers(layout, default, code, babel_locale),
+        layout.data / READABILITY_FILE.name: _readability(
+            layout.data / READABILITY_FILE.name, code
+        ),
     }
     disclaimer = _disclaimer(disclaimer_file(default.code, layout.includes), marker)
     files[disclaimer_file(code, layout.includes)] = disclaimer
@@ -120,15 +119,16 @@ def _own_name(locale: Locale) -> str:
     return name.split(" (")[0][:1].upper() + name.split(" (")[0][1:]
 
 
-def _theme_language(code: str, locale: Locale) -> tuple[str | None, list[str]]:
-    """The theme's language pack, when its code differs from the folder's ("no" -> nb)."""
+def _theme_language(code: str, locale: Locale) -> tuple[str, list[str]]:
+    """The theme's language pack: the language's own code, or Babel's language ("no" ->
+    nb). Written in every entry: the i18n plugin otherwise mixes up another language's."""
     packs = importlib.resources.files("material") / "templates" / "partials" / "languages"
     for candidate in (code, locale.language):
         if (packs / f"{candidate}.html").is_file():
-            return (None if candidate == code else candidate), []
-    return None, [
-        f"Material has no language pack '{code}': its own labels stay in English. "
-        "Set theme.language of the new entry in mkdocs.yml if another pack fits."
+            return candidate, []
+    return code, [
+        f"Material has no language pack '{code}': the build needs one, for example "
+        f"overrides/partials/languages/{code}.html made from a pack of a close language."
     ]
 
 
@@ -150,7 +150,7 @@ def _dump(data: Any, indent: int) -> list[str]:
     return [" " * indent + line for line in text.splitlines()]
 
 
-def _config(text: str, language: Language, theme_language: str | None, marker: str) -> str:
+def _config(text: str, language: Language, marker: str) -> str:
     """mkdocs.yml with the language's entry after the last one; comments stay."""
     node, config = load_yaml(text, ConfigLoader)
     entries = _languages_node(node)
@@ -159,7 +159,7 @@ def _config(text: str, language: Language, theme_language: str | None, marker: s
         for item in (config.get("theme") or {}).get("palette") or []
         if isinstance(item, dict) and isinstance(item.get("toggle"), dict)
     ]
-    theme: dict[str, Any] = {"language": theme_language} if theme_language else {}
+    theme: dict[str, Any] = {"language": language.html_lang}
     theme.update({"palette": palette} if palette else {})
     entry: dict[str, Any] = {"locale": language.code, "name": language.name, "build": True}
     for key in ("site_name", "site_description", "copyright"):
@@ -168,8 +168,7 @@ def _config(text: str, language: Language, theme_language: str | None, marker: s
     sections = sitenav.section_titles(config.get("nav"))
     if sections:
         entry["nav_translations"] = {title: _mark(title, marker) for title in sections}
-    if theme:
-        entry["theme"] = theme
+    entry["theme"] = theme
     dash = entries.value[0].start_mark.column - 2
     lines = _dump(entry, dash + 2)
     lines[0] = " " * dash + "- " + lines[0].lstrip()
@@ -229,6 +228,27 @@ def _numbers(layout: Layout, default: Language, code: str, locale: Locale) -> st
         "words, maybe, above_ten and units, as for the other languages."
     )
     return _appended(path, ["", comment, *_dump({code: block}, 0)])
+
+
+def _readability(path: Path, code: str) -> str:
+    """data/readability.yml with LIX for the language, which counts long words and long
+    sentences in any language, until the style guide sets its formula and target."""
+    text = path.read_text(encoding="utf-8")
+    node, _ = datafile.read(path)
+    table = (
+        next((v for k, v in node.value if k.value == "languages"), None)
+        if isinstance(node, yaml.MappingNode)
+        else None
+    )
+    if not isinstance(table, yaml.MappingNode) or not table.value:
+        raise LanguageError(f"{path} has no languages to add to")
+    indent = table.value[0][0].start_mark.column
+    lines = text.splitlines(keepends=True)
+    at = table.end_mark.line if table.end_mark.column == 0 else table.end_mark.line + 1
+    while at > 0 and not lines[at - 1].strip():
+        at -= 1
+    entry = " " * indent + f"{code}: {{formula: lix, target: 40, better: lower}}\n"
+    return "".join([*lines[:at], entry, *lines[at:]])
 
 
 def _disclaimer(english: Path, marker: str) -> str:

@@ -49,7 +49,8 @@ def disclaimer_file(lang: str, includes: Path = INCLUDES) -> Path:
 def expected_text(lang: str, includes: Path = INCLUDES) -> str:
     """The disclaimer's visible text, whitespace-normalized, as a built page shows it."""
     source = disclaimer_file(lang, includes).read_text(encoding="utf-8")
-    rendered = markdown.markdown(source, extensions=["md_in_html"])
+    # As the build renders it: smarty turns straight quotes into typographic ones.
+    rendered = markdown.markdown(source, extensions=["md_in_html", "smarty"])
     texts = scan_html(rendered).disclaimers
     if len(texts) != 1:
         raise ValueError(

@@ -64,8 +64,10 @@ QUIET_WHILE_UNFINISHED = frozenset({"language", "numbers", "sources-parity", "ou
 def _quiet(problem: Problem, page: Page) -> bool:
     if problem.code in QUIET_WHILE_UNFINISHED:
         return True
-    # The placeholder description is short; a page with no text yet cites nothing.
+    # The marked title and description are too long or too short; a page with no
+    # text yet cites nothing.
     return (problem.code, problem.line) in {
+        ("front-matter", page.line_of("title")),
         ("front-matter", page.line_of("description")),
         ("citation", page.line_of("sources")),
     }

@@ -1,5 +1,5 @@
-"""Every page can be read as the build reads it: its snippets exist, and it renders;
-and the interface text the build adds (data/ui.yml) can be read.
+"""Every page can be read as the build reads it: its snippets exist, and it renders.
+(The interface text the build adds is checked by ``ui_strings``.)
 
 A missing snippet target (``--8<-- "es/disclaimr.md"``) would stop the build
 with a message that does not name the page; here it is a problem on the
@@ -11,28 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sitekit import ui
 from sitekit.checks import Context
-from sitekit.paths import display_path
 from sitekit.rendering import snippet_problem, snippet_references
-from sitekit.report import DataError, Problem, error
+from sitekit.report import Problem, error
 
 
 def check(context: Context) -> Iterator[Problem]:
-    for lang in context.site.languages:
-        try:
-            ui.strings(lang.code)
-        except DataError as exc:
-            yield exc.problem
-            break
-        except KeyError:
-            yield error(
-                display_path(ui.UI_FILE),
-                0,
-                "ui-strings",
-                f"data/ui.yml has no interface text for the language '{lang.code}'.",
-                "add its strings under the language's code (see the other languages).",
-            )
     for page in context.site.all_pages():
         if "8<" in page.text:
             for index, name in snippet_references(page.body):
