@@ -14,8 +14,8 @@ from sitekit import building
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
     output = tmp_path_factory.mktemp("site")
-    result = building.run_mkdocs_build(output, site_url=TEST_SITE_URL)
-    assert result.returncode == 0, result.stdout + result.stderr
+    succeeded, log = building.build_in_process(output, site_url=TEST_SITE_URL)
+    assert succeeded, log
     yield BuiltSite(output, TEST_SITE_URL)
 
 

@@ -30,10 +30,10 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
 
         return wrapper
 
-    monkeypatch.setattr("sitekit.checks.read_page", counting("render", textblocks.read_page))
     monkeypatch.setattr(
-        "sitekit.checks.language.identifier", counting("judge", langid_model.identifier)
+        "sitekit.checks.context.read_page", counting("render", textblocks.read_page)
     )
+    monkeypatch.setattr("sitekit.identify.identifier", counting("judge", langid_model.identifier))
     return calls
 
 

@@ -36,8 +36,8 @@ def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     output = tmp_path_factory.mktemp("browser-site")
-    result = building.run_mkdocs_build(output, site_url=base)
-    assert result.returncode == 0, result.stdout + result.stderr
+    succeeded, log = building.build_in_process(output, site_url=base)
+    assert succeeded, log
     with StaticServer(output, port) as server:
         assert server.url == base
         yield base

@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 
 from helpers import BuiltSite
-from sitekit import problems_panel, publish, report
-from sitekit.checks import built
-from sitekit.cli import collect_problems
+from sitekit import built_pages, problems_panel, publish, report
+from sitekit.checks import collect_problems
 from sitekit.disclaimers import expected_text
 from sitekit.project import ROOT
 from sitekit.report import Problem
@@ -28,7 +27,7 @@ def test_the_real_site_passes_every_content_check() -> None:
 
 def test_the_real_built_site_passes_verification(built_site: BuiltSite) -> None:
     context, _ = collect_problems()
-    assert list(built.check(context, built_site.root)) == []
+    assert list(built_pages.verify(context, built_site.root)) == []
 
 
 @pytest.fixture
@@ -40,7 +39,7 @@ def copy(built_site: BuiltSite, tmp_path: Path) -> Path:
 
 def verify(site_dir: Path) -> list[Problem]:
     context, _ = collect_problems()
-    return list(built.check(context, site_dir))
+    return list(built_pages.verify(context, site_dir))
 
 
 def test_spanish_page_showing_the_english_disclaimer(copy: Path) -> None:

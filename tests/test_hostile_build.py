@@ -20,7 +20,8 @@ import pytest
 import yaml
 
 from helpers import FIXTURE
-from sitekit import building, cli, publish
+from sitekit import building, publish
+from sitekit.checks import collect_problems
 from sitekit.project import INCLUDES, MKDOCS_YML, ROOT, languages, parse_mkdocs_config
 from sitekit.static_server import StaticServer, free_port
 from sitekit.verify_site import verify_site
@@ -136,8 +137,7 @@ def test_a_strict_build_refuses_the_pages_and_keeps_the_site(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """build.py with the content checks emptied: the build alone refuses."""
-    collect = cli.collect_problems
-    monkeypatch.setattr(cli, "collect_problems", lambda **kw: (collect(**kw)[0], []))
+    monkeypatch.setattr(publish, "collect_problems", lambda **kw: (collect_problems(**kw)[0], []))
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("previous build")

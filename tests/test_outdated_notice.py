@@ -57,8 +57,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     spanish = site.pages["es"][PAGE]
     write_record(spanish, updated_record(spanish, site.pages["en"][PAGE], ["what-it-is", "_intro"]))
 
-    result = building.run_mkdocs_build(project / "site", config=project / "mkdocs.yml")
-    assert result.returncode == 0, result.stdout + result.stderr
+    succeeded, log = building.build_in_process(project / "site", config=project / "mkdocs.yml")
+    assert succeeded, log
     return project / "site"
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from helpers import BuiltSite
-from sitekit.checks import built
-from sitekit.cli import collect_problems
+from sitekit import built_pages
+from sitekit.checks import collect_problems
 from sitekit.report import Problem
 
 pytestmark = pytest.mark.build
@@ -32,7 +32,7 @@ def site(built_site: BuiltSite, tmp_path: Path) -> Path:
 
 def verify(site_dir: Path) -> list[Problem]:
     context, _ = collect_problems()
-    return list(built.check(context, site_dir))
+    return list(built_pages.verify(context, site_dir))
 
 
 def inject(site: Path, before: str, html: str, page: str = PAGE) -> None:

@@ -1,14 +1,12 @@
-"""Running MkDocs: a strict build (in this process or another) and its environment."""
+"""Running MkDocs: a strict build in this process, and the environment of a MkDocs run."""
 
 from __future__ import annotations
 
 import logging
 import os
-import subprocess
-import sys
 from pathlib import Path
 
-from sitekit.project import MKDOCS_YML, ROOT
+from sitekit.project import MKDOCS_YML
 
 # Set only by `make serve`: the hooks then run the checks on every rebuild and show
 # the problems on the pages (sitekit.live_checks). Never set for a production build.
@@ -30,31 +28,6 @@ def mkdocs_env(
     else:
         env.pop("SITE_LANG", None)
     return env
-
-
-def run_mkdocs_build(
-    output: Path, *, config: Path = MKDOCS_YML, site_url: str | None = None
-) -> subprocess.CompletedProcess[str]:
-    """``mkdocs build --strict`` into ``output``; its output is captured."""
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "--quiet",
-            "--config-file",
-            str(config),
-            "--site-dir",
-            str(output),
-        ],
-        cwd=config.parent,
-        env=mkdocs_env(site_url),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 class _Collect(logging.Handler):
@@ -110,7 +83,3 @@ def build_in_process(
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
-
-
-def default_site_dir() -> Path:
-    return ROOT / "site"

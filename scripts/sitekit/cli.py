@@ -17,10 +17,9 @@ from sitekit.checks import collect_problems
 from sitekit.content import load_site
 from sitekit.datafile import DataError
 from sitekit.marking import mark_translated
-from sitekit.project import DOCS, MKDOCS_YML, display_path, languages
+from sitekit.paths import SITE
+from sitekit.project import DOCS, MKDOCS_YML, ROOT, display_path, languages
 from sitekit.sources import SOURCES_FILE
-
-__all__ = ["collect_problems"]  # also used by the tests
 
 
 def _date(value: str) -> dt.date:
@@ -158,7 +157,7 @@ def build_main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--site-dir",
         type=Path,
-        default=building.default_site_dir(),
+        default=SITE,
         help="where to publish the built site (default: site/)",
     )
     parser.add_argument(
@@ -239,7 +238,7 @@ def preview_main(argv: Sequence[str] | None = None) -> int:
         description="Serve the built site as a static host would, 404 pages included.",
     )
     parser.add_argument("--port", type=int, default=8001, help="port on 127.0.0.1 (default 8001)")
-    parser.add_argument("--site-dir", type=Path, default=building.default_site_dir())
+    parser.add_argument("--site-dir", type=Path, default=SITE)
     args = parser.parse_args(argv)
     if not (args.site_dir / "index.html").is_file():
         print(

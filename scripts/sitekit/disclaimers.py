@@ -22,6 +22,7 @@ from selectolax.lexbor import LexborNode
 from sitekit.blockcache import BlockCache
 from sitekit.html_policy import Policy
 from sitekit.htmlscan import attributes, classes, elements, scan_html
+from sitekit.identify import LANGUAGE_FILE, Judge, candidates, identifier_code
 from sitekit.paths import display_path
 from sitekit.project import DATA, INCLUDES, Language
 from sitekit.reading import read_text
@@ -120,7 +121,6 @@ def pin_problems(
     An include that still has the unfinished ``marker`` is reported as such, and its
     language is not judged.
     """
-    from sitekit.checks.language import LANGUAGE_FILE, Judge, candidates, identifier_code
     from sitekit.project import english_name
 
     pins, problems = load_pins(pins_file)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import difflib
 
 from sitekit import model
-from sitekit.checks.freshness import describe
-from sitekit.freshness import INTRO, outdated_sections, recorded
+from sitekit.freshness import INTRO, describe, outdated_sections, recorded
 from sitekit.history import History, SectionChange, section_changes
 from sitekit.pages import Page
 

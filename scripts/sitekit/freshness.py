@@ -183,3 +183,11 @@ def text_with_record(translation: Page, entries: dict[str, Entry]) -> str:
 def write_record(translation: Page, entries: dict[str, Entry]) -> None:
     """Replace the page's ``translated_from`` block, touching nothing else, atomically."""
     atomic_write(translation.path, text_with_record(translation, entries))
+
+
+def describe(sections: list[str]) -> str:
+    """'{#risks} and {#urgent-help}' for a list of section IDs."""
+    names = [
+        f"{{#{s}}}" if not s.startswith("_") else "the title and introduction" for s in sections
+    ]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -9,9 +9,15 @@ from pathlib import Path
 
 from sitekit import report
 from sitekit.checks import collect_problems
-from sitekit.checks.freshness import describe
 from sitekit.content import Site
-from sitekit.freshness import FIELD, not_edited, section_hashes, updated_record, write_record
+from sitekit.freshness import (
+    FIELD,
+    describe,
+    not_edited,
+    section_hashes,
+    updated_record,
+    write_record,
+)
 from sitekit.paths import display_path
 
 # Problems that mean a page is not (yet) a translation of its English page.

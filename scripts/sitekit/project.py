@@ -177,14 +177,3 @@ class Layout:
 
     def languages(self) -> tuple[Language, ...]:
         return languages_of(self.mkdocs_yml)
-
-
-def default_language() -> Language:
-    return languages()[0]
-
-
-def language(code: str) -> Language:
-    for lang in languages():
-        if lang.code == code:
-            return lang
-    raise KeyError(code)

@@ -23,8 +23,8 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from sitekit import building, problems_panel, report
-from sitekit.checks import Context, built
+from sitekit import building, built_pages, problems_panel, report
+from sitekit.checks import Context, collect_problems
 from sitekit.paths import display_path
 from sitekit.project import MKDOCS_YML, docs_dir_of, languages
 
@@ -125,7 +125,7 @@ def os_error(exc: OSError) -> str:
 def verify(context: Context, site_dir: Path) -> list[report.Problem]:
     """What is wrong with a built site that is to be published: the checks of the
     built output, and any trace of a preview or a draft."""
-    return list(built.check(context, site_dir)) + problems_panel.leaks(site_dir)
+    return list(built_pages.verify(context, site_dir)) + problems_panel.leaks(site_dir)
 
 
 def build_site(
@@ -143,8 +143,6 @@ def build_site(
     a draft banner, and the production verification refuses both, so a draft
     cannot be published by mistake.
     """
-    from sitekit.cli import collect_problems
-
     shown = display_path(site_dir)
     context, problems = collect_problems(docs=docs_dir_of(config), today=today, strict=strict)
     if problems:
@@ -166,7 +164,9 @@ def build_site(
             sys.stderr.write(log + "\n")
             print(f"error: mkdocs build failed; {shown} was left as it was.", file=sys.stderr)
             return 1
-        output_problems = list(built.check(context, staging)) if draft else verify(context, staging)
+        output_problems = (
+            list(built_pages.verify(context, staging)) if draft else verify(context, staging)
+        )
         if output_problems:
             sys.stderr.write(report.format_text(output_problems))
             if not draft:

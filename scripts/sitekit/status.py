@@ -15,7 +15,6 @@ from enum import StrEnum
 from pathlib import Path
 
 from sitekit import model, readability
-from sitekit.checks.placeholders import is_unfinished
 from sitekit.content import Site
 from sitekit.freshness import FIELD, outdated_sections, recorded
 from sitekit.history import History, section_changes
@@ -128,13 +127,12 @@ def collect_status(
     ``content``: the site's content model (default: this repository's).
     """
     content = content or model.load()
-    marker = content.markers.unfinished
     rows = []
     for rel, english in sorted(site.english().items()):
         default = site.default
         entries = {
             default.code: Entry(
-                State.UNFINISHED if is_unfinished(english, marker) else State.ORIGINAL,
+                State.UNFINISHED if content.unfinished(english) else State.ORIGINAL,
                 english.display,
                 page_url(built_path(rel, default.url_prefix)),
             )
@@ -145,7 +143,7 @@ def collect_status(
             url = page_url(built_path(rel, lang.url_prefix))
             if page is None:
                 entries[lang.code] = Entry(State.MISSING, file, url)
-            elif is_unfinished(page, marker):
+            elif content.unfinished(page):
                 entries[lang.code] = Entry(State.UNFINISHED, file, url)
             elif FIELD not in page.meta:
                 entries[lang.code] = Entry(State.OUTDATED, file, url)

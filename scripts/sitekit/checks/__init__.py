@@ -6,83 +6,41 @@ import datetime as dt
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
-from sitekit import model
 from sitekit.blockcache import BlockCache
-from sitekit.content import Site, load_site
-from sitekit.model import ContentModel
+from sitekit.checks import (
+    citations,
+    disclaimer,
+    freshness,
+    frontmatter,
+    inputs,
+    language,
+    navigation,
+    numbers,
+    parity,
+    placeholders,
+    readable,
+    reviews,
+    safety,
+    structure,
+    treatment_data,
+    ui_strings,
+)
+from sitekit.checks.context import Check, Context
+from sitekit.content import load_site
 from sitekit.pages import Page
-from sitekit.project import DATA, DOCS, INCLUDES, MKDOCS_YML, Layout
+from sitekit.project import DOCS, Layout
 from sitekit.report import DataError, Problem, escalate
-from sitekit.sources import SOURCES_FILE, Registry, load_registry
-from sitekit.textblocks import Block, read_page
+from sitekit.sources import SOURCES_FILE, load_registry
+from sitekit.textblocks import Block
 
-
-@dataclass
-class Context:
-    site: Site
-    registry: Registry
-    today: dt.date
-    includes: Path = field(default=INCLUDES)
-    mkdocs_yml: Path | None = field(default=MKDOCS_YML)
-    data: Path = field(default=DATA)
-    cache: BlockCache | None = None  # pages rendered by earlier runs
-    _read: dict[Path, tuple[list[Block], Problem | None]] = field(default_factory=dict, repr=False)
-
-    def read(self, page: Page) -> tuple[list[Block], Problem | None]:
-        """What a reader reads on the page, rendered once and shared by the checks."""
-        if page.path not in self._read:
-            kept = self.cache.get(page) if self.cache else None
-            self.keep(page, (kept, None) if kept is not None else read_page(page))
-        return self._read[page.path]
-
-    def keep(self, page: Page, read: tuple[list[Block], Problem | None]) -> None:
-        self._read[page.path] = read
-        if self.cache is not None and read[1] is None:
-            self.cache.put(page, read[0])
-
-    def blocks(self, page: Page) -> list[Block]:
-        return self.read(page)[0]
-
-    @property
-    def model_file(self) -> Path:
-        return self.data / model.CONTENT_MODEL_FILE.name
-
-    @cached_property
-    def model(self) -> ContentModel:
-        """The content model in the data folder (page types, markers). Raises DataError."""
-        return model.load(self.model_file)
-
-
-Check = Callable[[Context], Iterable[Problem]]
+__all__ = ["Check", "Context", "collect_problems", "run", "source_checks"]
 
 
 def source_checks() -> list[Check]:
     """Every check that works on the Markdown sources, in reporting order."""
-    from sitekit.checks import (
-        citations,
-        disclaimer,
-        freshness,
-        frontmatter,
-        inputs,
-        language,
-        navigation,
-        numbers,
-        parity,
-        placeholders,
-        readable,
-        reviews,
-        safety,
-        structure,
-        treatment_data,
-        ui_strings,
-    )
-
     return [
         parity.check,
         navigation.check,
@@ -172,9 +130,7 @@ def run(context: Context, *, parallel: bool | None = None) -> list[Problem]:
 
 
 def _folded(context: Context, problems: list[Problem]) -> list[Problem]:
-    from sitekit.checks.placeholders import fold_unfinished
-
-    return fold_unfinished(context.site, problems, context.model.markers.unfinished)
+    return placeholders.fold_unfinished(context.site, problems, context.model)
 
 
 def collect_problems(

@@ -1,7 +1,7 @@
 """The safety disclaimer is on every page, in the page's own language (sources).
 
 Each language's include is pinned in data/disclaimers.yml. The built pages are
-checked again by sitekit.checks.built: the block must be visible, right after
+checked again by sitekit.built_site: the block must be visible, right after
 the title.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sitekit.checks import Context
+from sitekit.checks.context import Context
 from sitekit.disclaimers import (
     PINS_FILE,
     SNIPPET,

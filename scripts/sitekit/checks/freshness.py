@@ -4,17 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sitekit.checks import Context
-from sitekit.freshness import FIELD, outdated_sections
+from sitekit.checks.context import Context
+from sitekit.freshness import FIELD, describe, outdated_sections
 from sitekit.report import Problem, notice
-
-
-def describe(sections: list[str]) -> str:
-    """'{#risks} and {#urgent-help}' for a list of section IDs."""
-    names = [
-        f"{{#{s}}}" if not s.startswith("_") else "the title and introduction" for s in sections
-    ]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def check(context: Context) -> Iterator[Problem]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from sitekit.checks import Context
+from sitekit.checks.context import Context
 from sitekit.model import TRANSLATION_FIELD, ContentModel, FrontMatter, findings
 from sitekit.pages import Page
 from sitekit.report import Problem, error

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from sitekit import urls
-from sitekit.checks import Context
+from sitekit.checks.context import Context
 from sitekit.html_policy import PolicyError, load_policy
 from sitekit.paths import display_path
 from sitekit.reading import read_text

@@ -23,20 +23,14 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
-from sitekit import datafile
-from sitekit.blockcache import BlockCache
-from sitekit.checks import Context
-from sitekit.langid_model import identifier
+from sitekit.checks.context import Context
+from sitekit.identify import LANGUAGE_FILE, Judge, candidates
 from sitekit.pages import Page
-from sitekit.paths import DATA
 from sitekit.project import Language, english_name
 from sitekit.report import Problem, error
 from sitekit.textblocks import Block
 
-LANGUAGE_FILE = DATA / "language.yml"
 ALONE_WORDS = 12
 GROUP_WORDS = 20
 # (at least this many words, below this probability of the page's language)
@@ -63,64 +57,6 @@ class Verdict:
 
 def _most_likely(probabilities: dict[str, float], expected: str) -> str:
     return max((p, code) for code, p in probabilities.items() if code != expected)[1]
-
-
-def _tables(path: Path | None = None) -> tuple[dict[str, list[str]], dict[str, str]]:
-    """The neighbours of each language, and the identifier's own codes (in ``path``, by
-    default this repository's data/language.yml)."""
-    path = path or LANGUAGE_FILE
-    return _read_tables(path, datafile.version(path))
-
-
-@cache
-def _read_tables(
-    path: Path, version: tuple[int, int]
-) -> tuple[dict[str, list[str]], dict[str, str]]:
-    node, data = datafile.read(path)
-    data = data if isinstance(data, dict) else {}
-    table, codes = data.get("neighbours"), data.get("identifier_codes", {})
-    if not isinstance(table, dict) or not all(isinstance(v, list) for v in table.values()):
-        raise datafile.fail(path, node, ("neighbours",), "expected lists of codes.")
-    if not isinstance(codes, dict):
-        raise datafile.fail(path, node, ("identifier_codes",), "expected tag: code.")
-    neighbours = {str(key): [str(code) for code in value] for key, value in table.items()}
-    return neighbours, {str(key): str(value) for key, value in codes.items()}
-
-
-def identifier_code(lang: Language, path: Path | None = None) -> str:
-    """The code the identifier uses for a site language (its tag, or data/language.yml's)."""
-    tag = lang.html_lang.lower()
-    return _tables(path)[1].get(tag, tag.split("-")[0])
-
-
-def candidates(languages: tuple[Language, ...], path: Path | None = None) -> tuple[str, ...]:
-    """The codes the identifier chooses between: the site's languages and neighbours."""
-    neighbours = _tables(path)[0]
-    codes = {identifier_code(lang, path) for lang in languages}
-    for lang in languages:
-        codes.update(neighbours.get(lang.code, []))
-    return tuple(sorted(codes))
-
-
-@dataclass(frozen=True)
-class Judge:
-    """The identifier, choosing between ``codes``; verdicts of earlier runs are reused."""
-
-    codes: tuple[str, ...]
-    cache: BlockCache | None = None
-    table: Path | None = None  # data/language.yml of the site
-
-    def code_of(self, lang: Language) -> str:
-        return identifier_code(lang, self.table)
-
-    def probabilities(self, text: str) -> dict[str, float]:
-        """The identifier's probability of each language for a text."""
-        found = self.cache.verdict(self.codes, text) if self.cache else None
-        if found is None:
-            found = {str(code): float(p) for code, p in identifier(self.codes).rank(text)}
-            if self.cache is not None:
-                self.cache.keep_verdict(self.codes, text, found)
-        return found
 
 
 def check(context: Context) -> Iterator[Problem]:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from sitekit import sitenav
-from sitekit.checks import Context
+from sitekit.checks.context import Context
 from sitekit.project import display_path, english_name, i18n_config, parse_mkdocs_config
 from sitekit.reading import read_text
 from sitekit.report import DataError, Problem, error, warning

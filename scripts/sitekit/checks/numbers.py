@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from sitekit.checks import Context
+from sitekit.checks.context import Context
 from sitekit.numerals import (
     HYPHEN_RANGE,
     HYPHENS,

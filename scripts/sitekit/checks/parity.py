@@ -1,10 +1,10 @@
-"""1. Translation parity, both ways: same pages in every language."""
+"""Translation parity, both ways: same pages in every language."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sitekit.checks import Context
+from sitekit.checks.context import Context
 from sitekit.paths import display_path
 from sitekit.project import english_name
 from sitekit.report import Problem, error

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sitekit.checks import Context
+from sitekit.checks.context import Context
 from sitekit.content import Site
+from sitekit.model import ContentModel
 from sitekit.pages import Page
 from sitekit.report import Problem, error
 
@@ -48,13 +49,6 @@ def check(context: Context) -> Iterator[Problem]:
             start = text.find(marker, start + 1)
 
 
-def is_unfinished(page: Page, marker: str) -> bool:
-    """The page still has a marker in its title, description or text."""
-    return marker in page.masked or any(
-        marker in str(page.meta.get(key, "")) for key in ("title", "description")
-    )
-
-
 # What an untranslated page is sure to get, and that says nothing until it is
 # translated: its text reads as English, its numbers and sources differ from the
 # English page's, the English page changed since the scaffold.
@@ -73,13 +67,13 @@ def _quiet(problem: Problem, page: Page) -> bool:
     }
 
 
-def fold_unfinished(site: Site, problems: list[Problem], marker: str) -> list[Problem]:
+def fold_unfinished(site: Site, problems: list[Problem], model: ContentModel) -> list[Problem]:
     """One "not yet translated" problem per unfinished translation instead of dozens."""
     pages = {
         page.display: page
         for lang in site.translations
         for page in site.pages.get(lang.code, {}).values()
-        if is_unfinished(page, marker)
+        if model.unfinished(page)
     }
     markers: dict[str, list[Problem]] = {}
     quieted: dict[str, int] = {}
@@ -98,7 +92,7 @@ def fold_unfinished(site: Site, problems: list[Problem], marker: str) -> list[Pr
         lines = sorted({p.line for p in found})
         shown = ", ".join(map(str, lines[:8])) + (", …" if len(lines) > 8 else "")
         texts = [p.message.removeprefix(_TEXT) for p in found if p.message.startswith(_TEXT)]
-        example = texts[0] if texts else f"{marker}…]"
+        example = texts[0] if texts else f"{model.markers.unfinished}…]"
         hidden = quieted.get(path, 0)
         count = f"{len(found)} markers such as" if len(found) > 1 else "a marker"
         kept.append(

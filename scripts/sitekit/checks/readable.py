@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sitekit.checks import Context
+from sitekit.checks.context import Context
 from sitekit.rendering import snippet_problem, snippet_references
 from sitekit.report import Problem, error
 

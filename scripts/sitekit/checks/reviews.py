@@ -1,11 +1,11 @@
-"""9. Review dates: a page past its next review date is reported."""
+"""Review dates: a page past its next review date is reported."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
 
-from sitekit.checks import Context
+from sitekit.checks.context import Context
 from sitekit.report import Problem, warning
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from sitekit.checks import Context
+from sitekit.checks.context import Context
 from sitekit.pages import Page
 from sitekit.report import Problem, error
 

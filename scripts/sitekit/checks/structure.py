@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from sitekit.checks import Context
+from sitekit.checks.context import Context
 from sitekit.model import SLUG, ContentModel, PageType
 from sitekit.pages import Heading, Page
 from sitekit.report import Problem, error

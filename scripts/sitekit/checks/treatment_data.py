@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sitekit import datafile, treatment_pages
-from sitekit.checks import Context
+from sitekit.checks.context import Context
 from sitekit.datafile import DataError
 from sitekit.paths import display_path
 from sitekit.report import Problem, error

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from sitekit import datafile
-from sitekit.checks import Context
+from sitekit.checks.context import Context
 from sitekit.model import UiStrings, findings
 from sitekit.paths import display_path
 from sitekit.project import Language

@@ -8,6 +8,7 @@ from pydantic import Field, model_validator
 
 from sitekit.model.base import Schema, Slug
 from sitekit.model.explain import Wanted, problem
+from sitekit.pages import Page
 
 
 class Section(Schema):
@@ -106,5 +107,9 @@ class ContentModel(Schema):
             ids.update(kind.section_ids)
         return frozenset(ids)
 
-    def is_unfinished(self, text: str) -> bool:
-        return self.markers.unfinished in text
+    def unfinished(self, page: Page) -> bool:
+        """The page still has the unfinished marker in its title, description or text."""
+        marker = self.markers.unfinished
+        return marker in page.masked or any(
+            marker in str(page.meta.get(key, "")) for key in ("title", "description")
+        )

@@ -1,7 +1,8 @@
 """The built site: every page is the page of its language, with its disclaimer in view,
 and no file can run or load what the site does not ship (sitekit.verify_site).
 
-Run by build.py on the freshly built site, before it replaces site/.
+Run by build.py on the freshly built site, before it replaces site/. Not one of
+the content checks (sitekit.checks): it reads the built HTML, whatever built it.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from sitekit import treatment_pages
-from sitekit.checks import Context
+from sitekit.checks.context import Context
 from sitekit.disclaimers import (
     PINS_FILE,
     PLACEMENT_HINT,
@@ -28,7 +29,7 @@ from sitekit.ui import strings
 from sitekit.verify_site import verify_site
 
 
-def check(context: Context, site_dir: Path) -> Iterator[Problem]:
+def verify(context: Context, site_dir: Path) -> Iterator[Problem]:
     site = context.site
     try:
         policy = load_policy()

@@ -1,0 +1,77 @@
+"""Which language a text is written in: the offline identifier (py3langid), choosing
+between a site's languages and their close neighbours (data/language.yml).
+
+Used by the language check and by the check of each disclaimer include.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from sitekit import datafile
+from sitekit.blockcache import BlockCache
+from sitekit.langid_model import identifier
+from sitekit.paths import DATA
+from sitekit.project import Language
+
+LANGUAGE_FILE = DATA / "language.yml"
+
+
+def _tables(path: Path | None = None) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """The neighbours of each language, and the identifier's own codes (in ``path``, by
+    default this repository's data/language.yml)."""
+    path = path or LANGUAGE_FILE
+    return _read_tables(path, datafile.version(path))
+
+
+@cache
+def _read_tables(
+    path: Path, version: tuple[int, int]
+) -> tuple[dict[str, list[str]], dict[str, str]]:
+    node, data = datafile.read(path)
+    data = data if isinstance(data, dict) else {}
+    table, codes = data.get("neighbours"), data.get("identifier_codes", {})
+    if not isinstance(table, dict) or not all(isinstance(v, list) for v in table.values()):
+        raise datafile.fail(path, node, ("neighbours",), "expected lists of codes.")
+    if not isinstance(codes, dict):
+        raise datafile.fail(path, node, ("identifier_codes",), "expected tag: code.")
+    neighbours = {str(key): [str(code) for code in value] for key, value in table.items()}
+    return neighbours, {str(key): str(value) for key, value in codes.items()}
+
+
+def identifier_code(lang: Language, path: Path | None = None) -> str:
+    """The code the identifier uses for a site language (its tag, or data/language.yml's)."""
+    tag = lang.html_lang.lower()
+    return _tables(path)[1].get(tag, tag.split("-")[0])
+
+
+def candidates(languages: tuple[Language, ...], path: Path | None = None) -> tuple[str, ...]:
+    """The codes the identifier chooses between: the site's languages and neighbours."""
+    neighbours = _tables(path)[0]
+    codes = {identifier_code(lang, path) for lang in languages}
+    for lang in languages:
+        codes.update(neighbours.get(lang.code, []))
+    return tuple(sorted(codes))
+
+
+@dataclass(frozen=True)
+class Judge:
+    """The identifier, choosing between ``codes``; verdicts of earlier runs are reused."""
+
+    codes: tuple[str, ...]
+    cache: BlockCache | None = None
+    table: Path | None = None  # data/language.yml of the site
+
+    def code_of(self, lang: Language) -> str:
+        return identifier_code(lang, self.table)
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        """The identifier's probability of each language for a text."""
+        found = self.cache.verdict(self.codes, text) if self.cache else None
+        if found is None:
+            found = {str(code): float(p) for code, p in identifier(self.codes).rank(text)}
+            if self.cache is not None:
+                self.cache.keep_verdict(self.codes, text, found)
+        return found
