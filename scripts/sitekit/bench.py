@@ -17,101 +17,59 @@ from typing import Any
 
 import yaml
 
-from sitekit import model
+from sitekit import datafile, model, sitenav
 from sitekit.content import load_site
 from sitekit.freshness import updated_record, write_record
-from sitekit.project import MKDOCS_YML, ROOT, mkdocs_config
+from sitekit.numerals import number_style
+from sitekit.project import MKDOCS_YML, ROOT, languages, mkdocs_config
 from sitekit.sources import load_registry
 from sitekit.ui import strings
 
 GENERAL_PAGES = ("compare", "safety", "glossary", "about")
 SHARED = ("overrides", "includes", "scripts", "data")
 
-# Parallel sentence templates: the same numbers in the same places in every language.
-TEMPLATES: dict[str, list[str]] = {
-    "en": [
-        "In a study of {a} adults, {p}% of the people who had the treatment said that they "
-        "felt better after {b} weeks, against {q}% of those who had a placebo.",
-        "The clinic says that a course takes {a}–{b} sessions of {c} minutes, but no study has "
-        "tested this plan or shown that more sessions give a better result.",
-        "Tell the doctor about all your medicines before the treatment, and never stop a "
-        "medicine without asking the person who prescribed it.",
-        "Side effects such as pain, swelling and bruising are common, and they usually go away "
-        "within {a} days without any treatment.",
-        "The regulator has not approved any product for this use, and only health personnel "
-        "may give these injections in a health centre.",
-        "If you have trouble breathing, chest pain or a swollen face after the treatment, call "
-        "112 or the emergency number of your country at once.",
-        "A review of {a} studies with {t} people found that most of them were small and short, "
-        "and that the results were not the same from one study to another.",
-    ],
-    "es": [
-        "En un estudio con {a} adultos, el {p} % de las personas tratadas dijo sentirse mejor "
-        "al cabo de {b} semanas, frente al {q} % de las que recibieron un placebo.",
-        "La clínica afirma que un tratamiento completo son de {a} a {b} sesiones de {c} minutos, "
-        "pero ningún estudio ha probado esta pauta ni ha demostrado que más sesiones "
-        "sirvan de algo.",
-        "Antes del tratamiento, informe al médico de todos los medicamentos que toma y no deje "
-        "nunca ninguno sin consultar a quien se lo recetó.",
-        "Los efectos adversos como el dolor, la hinchazón y los moratones son frecuentes y "
-        "suelen desaparecer en {a} días sin ningún tratamiento.",
-        "La autoridad sanitaria no ha autorizado ningún producto para este uso, y solo los "
-        "profesionales sanitarios pueden poner estas inyecciones en un centro sanitario.",
-        "Si le cuesta respirar, tiene dolor en el pecho o se le hincha la cara después del "
-        "tratamiento, llame enseguida al 112 o al número de emergencias de su país.",
-        "Una revisión de {a} estudios con {t} personas concluyó que la mayoría eran pequeños y "
-        "breves, y que los resultados no coincidían de un estudio a otro.",
-    ],
-    "no": [
-        "I en studie med {a} voksne sa {p} prosent av dem som fikk behandlingen, at de følte seg "
-        "bedre etter {b} uker, mot {q} prosent av dem som fikk placebo.",
-        "Klinikken sier at en kur består av {a}–{b} behandlinger på {c} minutter, men ingen studie "
-        "har prøvd ut denne planen eller vist at flere behandlinger gir bedre resultat.",
-        "Fortell legen om alle legemidlene du bruker før behandlingen, og ikke slutt med et "
-        "legemiddel uten å spørre den som skrev det ut.",
-        "Bivirkninger som smerte, hevelse og blåmerker er vanlige, og de går som regel over i "
-        "løpet av {a} dager uten noen behandling.",
-        "Myndighetene har ikke godkjent noe produkt til denne bruken, og bare helsepersonell kan "
-        "sette disse injeksjonene på et helsesenter.",
-        "Hvis du får pustevansker, brystsmerter eller hevelse i ansiktet etter behandlingen, må du "
-        "ringe 112 eller nødnummeret i landet ditt med en gang.",
-        "En oversikt over {a} studier med {t} personer fant at de fleste var små og korte, og at "
-        "resultatene ikke var de samme fra den ene studien til den andre.",
-    ],
-}
-TABLE_HEADER = {
-    "en": "| Measure | Treatment | Placebo |",
-    "es": "| Medida | Tratamiento | Placebo |",
-    "no": "| Mål | Behandling | Placebo |",
-}
-TABLE_ROWS = {
-    "en": ["Felt better", "Side effects", "Stopped early"],
-    "es": ["Se sintió mejor", "Efectos adversos", "Abandonó antes"],
-    "no": ["Følte seg bedre", "Bivirkninger", "Sluttet tidlig"],
-}
-NOTE = {
-    "en": '!!! note "Good to know"\n\n    Ask for written information about the product '
-    "and its price before you agree.",
-    "es": '!!! note "Conviene saber"\n\n    Pida información por escrito sobre el producto '
-    "y su precio antes de aceptar.",
-    "no": '!!! note "Verdt å vite"\n\n    Be om skriftlig informasjon om produktet og '
-    "prisen før du sier ja.",
-}
-SEE_ALSO = {"en": "See also", "es": "Vea también", "no": "Se også"}
-TITLES = {"en": "Treatment", "es": "Tratamiento", "no": "Behandling"}
-DESCRIPTIONS = {
-    "en": "What treatment {n} is, what is claimed, what the evidence says, risks and rules.",
-    "es": "Qué es el tratamiento {n}, qué se promete, qué dicen los estudios, riesgos y ley.",
-    "no": "Hva behandling {n} er, hva som blir lovet, hva forskningen viser, risiko og regler.",
-}
-GLOSSARY_TERMS = {
-    "en": [("Placebo", "A dummy treatment used in trials."), ("Subcutaneous", "Under the skin.")],
-    "es": [
-        ("Placebo", "Un tratamiento simulado que se usa en los ensayos."),
-        ("Subcutáneo", "Debajo de la piel."),
-    ],
-    "no": [("Placebo", "En narrebehandling som brukes i studier."), ("Subkutan", "Under huden.")],
-}
+TEMPLATES_FILE = ROOT / "benchmarks" / "templates.yml"
+
+
+@dataclass(frozen=True)
+class Prose:
+    """One language's text for the synthetic pages (benchmarks/templates.yml)."""
+
+    lang: str
+    title: str
+    description: str
+    sentences: list[str]
+    table_header: str
+    table_rows: list[str]
+    note: str
+    see_also: str
+    glossary: dict[str, str]
+    query: str
+    decimal: str  # as data/numbers.yml has it for the language
+
+
+def prose(lang: str, path: Path = TEMPLATES_FILE) -> Prose:
+    """The language's text; DataError if the file has none for it."""
+    node, data = datafile.read(path)
+    entry = data.get(lang) if isinstance(data, dict) else None
+    if not isinstance(entry, dict):
+        raise datafile.fail(path, node, (), f"there are no benchmark templates for '{lang}'.")
+    try:
+        return Prose(
+            lang=lang,
+            title=str(entry["title"]),
+            description=str(entry["description"]),
+            sentences=[str(s) for s in entry["sentences"]],
+            table_header=str(entry["table"]["header"]),
+            table_rows=[str(row) for row in entry["table"]["rows"]],
+            note=f'!!! note "{entry["note"]["title"]}"\n\n    {entry["note"]["text"]}',
+            see_also=str(entry["see_also"]),
+            glossary={str(k): str(v) for k, v in entry["glossary"].items()},
+            query=str(entry["query"]),
+            decimal=number_style(lang).decimal,
+        )
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise datafile.fail(path, node, (lang,), f"'{lang}' lacks {exc}.") from None
 
 
 def _numbers(rng: random.Random) -> dict[str, Any]:
@@ -126,13 +84,13 @@ def _numbers(rng: random.Random) -> dict[str, Any]:
     }
 
 
-def _sentence(lang: str, index: int, values: dict[str, Any]) -> str:
+def _sentence(text: Prose, index: int, values: dict[str, Any]) -> str:
     formatted = dict(values)
-    if lang != "en":
-        formatted["p"] = str(values["p"]).replace(".", ",")
+    if text.decimal != ".":
+        formatted["p"] = str(values["p"]).replace(".", text.decimal)
     elif values["t"] >= 1000:
         formatted["t"] = f"{values['t']:,}"
-    return TEMPLATES[lang][index].format(**formatted)
+    return text.sentences[index].format(**formatted)
 
 
 @dataclass
@@ -153,13 +111,27 @@ def _treatment_sections() -> list[str]:
     return [section for section in ids if section != content.last_section]
 
 
-def _plan_pages(count: int, source_ids: list[str], rng: random.Random) -> list[PagePlan]:
+def treatment_folder() -> tuple[str, str]:
+    """The folder of treatment pages (content model) and its section title in the nav."""
+    folder = next(kind.folder for kind in model.load().page_types.values() if kind.folder)
+    titles = [
+        entry.sections[-1]
+        for entry in sitenav.entries(mkdocs_config().get("nav"))
+        if entry.rel.startswith(f"{folder}/") and entry.sections
+    ]
+    return folder, titles[0] if titles else folder.capitalize()
+
+
+def _plan_pages(
+    count: int, source_ids: list[str], rng: random.Random, sentences: int
+) -> list[PagePlan]:
     plans = []
+    folder, _ = treatment_folder()
     treatments = max(count - 1 - len(GENERAL_PAGES), 1)
     rels = ["index.md", *(f"{name}.md" for name in GENERAL_PAGES)][: count - treatments]
-    rels += [f"treatments/treatment-{i:04d}.md" for i in range(1, treatments + 1)]
+    rels += [f"{folder}/treatment-{i:04d}.md" for i in range(1, treatments + 1)]
     for number, rel in enumerate(rels, start=1):
-        treatment = rel.startswith("treatments/")
+        treatment = rel.startswith(f"{folder}/")
         ids = _treatment_sections() if treatment else ["overview", "details", "practical"]
         words = rng.randint(800, 1500)
         sentences_needed = max(words // 25, len(ids) * 2)
@@ -170,9 +142,7 @@ def _plan_pages(count: int, source_ids: list[str], rng: random.Random) -> list[P
             count_paragraphs = max(per_section // 3, 1)
             sections.append((section, count_paragraphs))
             for _ in range(count_paragraphs):
-                paragraphs.append(
-                    [(rng.randrange(len(TEMPLATES["en"])), _numbers(rng)) for _ in range(3)]
-                )
+                paragraphs.append([(rng.randrange(sentences), _numbers(rng)) for _ in range(3)])
         plans.append(
             PagePlan(
                 rel=rel,
@@ -196,13 +166,13 @@ def _relative(from_rel: str, to_rel: str) -> str:
     return os.path.relpath(to_rel, str(PurePosixPath(from_rel).parent)).replace(os.sep, "/")
 
 
-def _render(plan: PagePlan, lang: str) -> str:
+def _render(plan: PagePlan, text: Prose) -> str:
+    lang = text.lang
     ui = strings(lang)
-    title = f"{TITLES[lang]} {plan.number}"
     front = [
         "---",
-        f'title: "{title}"',
-        f'description: "{DESCRIPTIONS[lang].format(n=plan.number)}"',
+        f'title: "{text.title} {plan.number}"',
+        f'description: "{text.description.format(n=plan.number)}"',
     ]
     if plan.treatment:
         front.append(f"page_type: {model.load().type_for(plan.rel).name}")
@@ -223,27 +193,27 @@ def _render(plan: PagePlan, lang: str) -> str:
         )
         body += [f"## {heading} {{#{section}}}", ""]
         for paragraph_index in range(count):
-            text = " ".join(_sentence(lang, t, values) for t, values in next(paragraph_iter))
+            paragraph = " ".join(_sentence(text, t, values) for t, values in next(paragraph_iter))
             if cited and paragraph_index == 0:
-                text += f"[^{cited.pop()}]"
-            body += [text, ""]
+                paragraph += f"[^{cited.pop()}]"
+            body += [paragraph, ""]
         if index == 1:
-            body += [TABLE_HEADER[lang], "|---|---|---|"]
-            for row_index, label in enumerate(TABLE_ROWS[lang]):
+            body += [text.table_header, "|---|---|---|"]
+            for row_index, label in enumerate(text.table_rows):
                 value = 10 + plan.number % 50 + row_index
                 body.append(f"| {label} | {value} | {value // 2} |")
             body.append("")
         if index == 2:
-            body += [NOTE[lang], ""]
+            body += [text.note, ""]
     if plan.links:
         names = [link.split("-")[-1].removesuffix(".md").lstrip("0") for link in plan.links]
         links = ", ".join(
-            f"[{TITLES[lang]} {name}]({_relative(plan.rel, link)})"
+            f"[{text.title} {name}]({_relative(plan.rel, link)})"
             for name, link in zip(names, plan.links, strict=True)
         )
-        body += [f"{SEE_ALSO[lang]}: {links}.", ""]
+        body += [f"{text.see_also}: {links}.", ""]
     if plan.rel == "glossary.md":
-        for term, definition in GLOSSARY_TERMS[lang]:
+        for term, definition in text.glossary.items():
             body += [term, f":   {definition}", ""]
     body += [f"## {ui['sections']['sources']} {{#sources}}", "", ui["sources_intro"], ""]
     return "\n".join(front) + "\n\n" + "\n".join(body)
@@ -252,7 +222,7 @@ def _render(plan: PagePlan, lang: str) -> str:
 def _nav(plans: list[PagePlan]) -> list[Any]:
     top = [plan.rel for plan in plans if not plan.treatment]
     treatments = [plan.rel for plan in plans if plan.treatment]
-    return [top[0], {"Treatments": treatments}, *top[1:]]
+    return [top[0], {treatment_folder()[1]: treatments}, *top[1:]]
 
 
 def _site_config(root: Path, nav: list[Any]) -> str:
@@ -285,20 +255,22 @@ def generate(root: Path, pages: int, seed: int = 1) -> None:
     """Write a synthetic site with ``pages`` pages per language into ``root``."""
     rng = random.Random(seed)
     source_ids = sorted(load_registry().sources)
-    plans = _plan_pages(pages, source_ids, rng)
+    texts = [prose(lang.code) for lang in languages()]
+    counts = {len(text.sentences) for text in texts}
+    if len(counts) != 1:
+        raise datafile.problem_at(
+            TEMPLATES_FILE, 1, "the languages have different numbers of sentences.", "align them"
+        )
+    plans = _plan_pages(pages, source_ids, rng, counts.pop())
     for name in SHARED:
         target = root / name
         if not target.exists():
             target.symlink_to(ROOT / name, target_is_directory=True)
-    for plan in plans:
-        path = root / "docs" / "en" / plan.rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(_render(plan, "en"), encoding="utf-8")
-    for plan in plans:
-        for lang in ("es", "no"):
-            path = root / "docs" / lang / plan.rel
+    for lang, text in zip(languages(), texts, strict=True):
+        for plan in plans:
+            path = root / "docs" / lang.code / plan.rel
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(_render(plan, lang), encoding="utf-8")
+            path.write_text(_render(plan, text), encoding="utf-8")
     # Translations record the English text they were made from, as --mark-translated does.
     site = load_site(root / "docs")
     for english in site.english().values():

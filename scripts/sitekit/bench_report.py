@@ -6,9 +6,14 @@ from dataclasses import dataclass, field
 
 from sitekit.lighthouse import CATEGORIES, Scores
 from sitekit.pageweight import Bytes, SearchCost
+from sitekit.project import english_name, languages
 
 FIRST_VIEW_TARGET = 100 * 1024  # gzipped bytes of HTML, CSS and JavaScript
-LANGS = ("en", "es", "no")
+
+
+def _langs(built: list[Result]) -> list[str]:
+    """The languages measured, in the order of the site's configuration."""
+    return list(built[0].sizes) if built else []
 
 
 @dataclass(frozen=True)
@@ -50,21 +55,22 @@ def report(results: list[Result], checker_only: list[Result], runs: int) -> str:
 
 
 def _times(every: list[Result]) -> list[str]:
+    count = len(languages())
     lines = [
         "### Time and memory",
         "",
-        "The three-language build includes the content checks, the search index and the "
+        f"The {count}-language build includes the content checks, the search index and the "
         "verification of the output; the last column is the search index alone.",
         "",
-        "| Pages per language | Checker | Checker memory | Three-language build | Build memory "
-        "| English-only build | Build ÷ (3 × English-only) | Search index |",
+        f"| Pages per language | Checker | Checker memory | {count}-language build | Build memory "
+        f"| English-only build | Build ÷ ({count} × English-only) | Search index |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in every:
         assert r.check is not None
         check = f"{r.check.seconds:.2f} s | {r.check.peak_mb:.0f} MB"
         if r.build and r.english:
-            ratio = r.build.seconds / (3 * r.english.seconds)
+            ratio = r.build.seconds / (count * r.english.seconds)
             index = f"{r.indexing.seconds:.1f} s" if r.indexing else "–"
             lines.append(
                 f"| {r.pages} | {check} | {r.build.seconds:.1f} s | {r.build.peak_mb:.0f} MB "
@@ -126,12 +132,13 @@ def _output(built: list[Result]) -> list[str]:
         "",
         "### Output size",
         "",
-        "| Pages per language | English | Spanish | Norwegian | Shared assets "
-        "| Search index (all languages) |",
-        "|---:|---:|---:|---:|---:|---:|",
+        "| Pages per language | "
+        + " | ".join(english_name(lang) for lang in _langs(built))
+        + " | Shared assets | Search index (all languages) |",
+        "|---:|" + "---:|" * (len(_langs(built)) + 2),
     ]
     for r in built:
-        pages = " | ".join(_kb(r.sizes[lang]) for lang in LANGS)
+        pages = " | ".join(_kb(r.sizes[lang]) for lang in _langs(built))
         lines.append(f"| {r.pages} | {pages} | {_kb(r.shared_assets)} | {_kb(r.search_index)} |")
     return lines
 
@@ -150,7 +157,7 @@ def _first_view(built: list[Result]) -> list[str]:
         "|---:|---|---:|---:|---:|---:|---:|:---:|",
     ]
     for r in built:
-        for lang in LANGS:
+        for lang in _langs(built):
             view = r.first_view[lang]
             total = view["html"] + view["css"] + view["js"]
             met = "met" if total.gz <= FIRST_VIEW_TARGET else "**missed**"

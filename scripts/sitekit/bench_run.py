@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from sitekit import bench_report, lighthouse, pageweight, search
+from sitekit import bench, bench_report, lighthouse, pageweight, search
 from sitekit.bench import generate
 from sitekit.bench_report import Result, Run
 from sitekit.blockcache import CACHE_FILE
@@ -117,9 +117,6 @@ def remove(path: Path) -> None:
 
 # --- One size ---------------------------------------------------------------------------
 
-LANG_PREFIXES = {"en": "", "es": "es/", "no": "no/"}
-# What a reader might look up on a synthetic treatment page, per language.
-QUERIES = {"en": "side effects", "es": "efectos adversos", "no": "bivirkninger"}
 TODAY = "2026-11-23"
 _INDEX_ONLY = (
     "import sys, pathlib; from sitekit import search; search.build(pathlib.Path(sys.argv[1]))"
@@ -168,7 +165,7 @@ def run_size(
         TODAY,
     ]
     result.build = median_run([measure(full, root, env) for _ in range(runs)])
-    log(f"  three-language build: {result.build.seconds:.2f} s")
+    log(f"  {len(languages())}-language build: {result.build.seconds:.2f} s")
     english = [
         python(),
         "-m",
@@ -194,17 +191,19 @@ def run_size(
         [measure([*index_only, str(site)], root, search_env) for _ in range(runs)]
     )
     log(f"  search index alone: {result.indexing.seconds:.2f} s")
-    others = [prefix for prefix in LANG_PREFIXES.values() if prefix]
+    others = [lang.url_prefix for lang in languages() if lang.url_prefix]
     result.shared_assets = tree_size(site / "assets")
     result.search_index = tree_size(site / search.OUTPUT)
-    for lang, prefix in LANG_PREFIXES.items():
-        folder = site / prefix
+    folder_of_treatments, _ = bench.treatment_folder()
+    for lang in languages():
+        prefix = lang.url_prefix
         exclude = ["assets/", "editors/", search.OUTPUT + "/", *(others if not prefix else [])]
-        result.sizes[lang] = tree_size(folder, exclude)
-        page = f"{prefix}treatments/treatment-0001/"
-        result.first_view[lang] = pageweight.first_view(site / page / "index.html")
+        result.sizes[lang.code] = tree_size(site / prefix, exclude)
+        page = f"{prefix}{folder_of_treatments}/treatment-0001/"
+        result.first_view[lang.code] = pageweight.first_view(site / page / "index.html")
         if browser is not None:
-            result.first_search[lang] = browser.first_search(site, page, QUERIES[lang])
+            query = bench.prose(lang.code).query  # what a reader might look up there
+            result.first_search[lang.code] = browser.first_search(site, page, query)
     remove(root)
     return result
 

@@ -91,9 +91,9 @@ def audit_site(command: Path, log: Callable[[str], None], runs: int = 1) -> list
     base = f"http://127.0.0.1:{port}/"
     scores = []
     with tempfile.TemporaryDirectory(prefix="lighthouse-site-") as output:
-        result = building.run_mkdocs_build(Path(output), site_url=base)
-        if result.returncode != 0:
-            raise LighthouseError(f"the site did not build:\n{result.stderr[-2000:]}")
+        succeeded, log_text = building.build_in_process(Path(output), site_url=base)
+        if not succeeded:
+            raise LighthouseError(f"the site did not build:\n{log_text[-2000:]}")
         with StaticServer(Path(output), port):
             for lang in languages():
                 for page in PAGES:

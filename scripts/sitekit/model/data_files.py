@@ -149,6 +149,17 @@ class UiStrings(Schema):
     footnote_back: Annotated[UiText, _keeps("n")]
     source_in_language: Annotated[UiText, _keeps("language")]
     source_copy_of: Annotated[UiText, _keeps("publisher")]
+    # The site's search box (overrides/partials/site-search.html).
+    search_open: UiText
+    search_label: UiText
+    search_placeholder: UiText
+    search_close: UiText
+    search_hint: UiText
+    search_loading: UiText
+    search_none: UiText
+    search_one: UiText
+    search_other: Annotated[UiText, _keeps("n")]
+    search_unavailable: UiText
     sections: dict[Slug, UiText]
     sources_intro: UiText
     breadcrumbs: UiText
