@@ -15,9 +15,9 @@ import sys
 import _project_python  # runs this script with .venv/bin/python when needed
 
 try:
-    from sitekit.bench_run import main
+    from sitekit.cli import bench_main
 except ImportError as exc:
     sys.exit(_project_python.missing_dependencies(exc))
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(bench_main())

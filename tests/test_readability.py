@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from helpers import FIXTURE
-from sitekit import cli, readability, status
+from sitekit import cli, readability, status_reading
 from sitekit.content import load_site
 from sitekit.pages import parse_page
 from sitekit.project import DATA, ROOT, languages
@@ -110,7 +110,9 @@ def test_status_reports_the_reading_level_and_warns_when_a_target_is_missed(
     row = next(line for line in reading.splitlines() if line.startswith("treatments/example.md"))
     # Three languages, each with the page's score and its "at a glance" score.
     assert len(re.findall(r"\d+\.\d( !)? / \d+\.\d", row)) == 3, row
-    warning = status.reading_warning(status.collect_reading(load_site(FIXTURE / "docs")))
+    warning = status_reading.reading_warning(
+        status_reading.collect_reading(load_site(FIXTURE / "docs"))
+    )
     assert warning is None or f"\n{warning}\n" in out
     assert cli.status_main(["--docs", str(FIXTURE / "docs"), "--format", "markdown"]) == 0
     markdown = capsys.readouterr().out
@@ -119,19 +121,21 @@ def test_status_reports_the_reading_level_and_warns_when_a_target_is_missed(
 
 def test_the_warning_counts_pages_and_summaries_that_miss_their_target() -> None:
     rows = [
-        status.Reading("a.md", {"en": (9.0, 7.0), "es": (71.0, None), "no": (40.0, 41.0)}),
-        status.Reading("b.md", {"en": (8.0, None), "es": (69.9, 70.0), "no": (30.0, None)}),
+        status_reading.Reading("a.md", {"en": (9.0, 7.0), "es": (71.0, None), "no": (40.0, 41.0)}),
+        status_reading.Reading("b.md", {"en": (8.0, None), "es": (69.9, 70.0), "no": (30.0, None)}),
     ]
-    assert status.reading_warning(rows) == (
+    assert status_reading.reading_warning(rows) == (
         "warning: 2 of 6 pages and 1 of 3 'at-a-glance' sections miss the reading-level "
         "target of their language (STYLE_GUIDE.md)."
     )
-    assert status.reading_warning([status.Reading("c.md", {"en": (7.5, 6.0)})]) is None
+    assert (
+        status_reading.reading_warning([status_reading.Reading("c.md", {"en": (7.5, 6.0)})]) is None
+    )
 
 
 def test_status_scores_are_those_of_the_pages() -> None:
     site = load_site(FIXTURE / "docs")
-    (row,) = [r for r in status.collect_reading(site) if r.rel == "treatments/example.md"]
+    (row,) = [r for r in status_reading.collect_reading(site) if r.rel == "treatments/example.md"]
     for lang in site.languages:
         page = site.pages[lang.code]["treatments/example.md"]
         text = readability.readable_text(page)

@@ -30,7 +30,7 @@ from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from sitekit import datafile, model, scaffold, sitenav
+from sitekit import config_text, datafile, model, scaffold, sitenav
 from sitekit.content import load_site
 from sitekit.disclaimers import PINS_FILE, disclaimer_file, include_line, load_pins
 from sitekit.files import write_all
@@ -145,22 +145,14 @@ def _mark(value: Any, marker: str) -> Any:
     return value
 
 
-def _dump(data: Any, indent: int) -> list[str]:
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
-    return [" " * indent + line for line in text.splitlines()]
-
-
 def _config(text: str, language: Language, marker: str) -> str:
-    """mkdocs.yml with the language's entry after the last one; comments stay."""
-    node, config = load_yaml(text, ConfigLoader)
-    entries = _languages_node(node)
+    """mkdocs.yml with the language's entry after the last one."""
+    _, config = load_yaml(text, ConfigLoader)
     palette = [
         {"toggle": {"name": _mark(item["toggle"]["name"], marker)}}
         for item in (config.get("theme") or {}).get("palette") or []
         if isinstance(item, dict) and isinstance(item.get("toggle"), dict)
     ]
-    theme: dict[str, Any] = {"language": language.html_lang}
-    theme.update({"palette": palette} if palette else {})
     entry: dict[str, Any] = {"locale": language.code, "name": language.name, "build": True}
     for key in ("site_name", "site_description", "copyright"):
         if isinstance(config.get(key), str):
@@ -168,29 +160,11 @@ def _config(text: str, language: Language, marker: str) -> str:
     sections = sitenav.section_titles(config.get("nav"))
     if sections:
         entry["nav_translations"] = {title: _mark(title, marker) for title in sections}
-    entry["theme"] = theme
-    dash = entries.value[0].start_mark.column - 2
-    lines = _dump(entry, dash + 2)
-    lines[0] = " " * dash + "- " + lines[0].lstrip()
-    source = text.splitlines(keepends=True)
-    at = entries.end_mark.line if entries.end_mark.column == 0 else entries.end_mark.line + 1
-    while at > 0 and (not source[at - 1].strip() or source[at - 1].lstrip().startswith("#")):
-        at -= 1
-    return "".join(source[:at]) + "\n".join(lines) + "\n" + "".join(source[at:])
-
-
-def _languages_node(node: yaml.Node | None) -> yaml.SequenceNode:
-    def get(mapping: yaml.Node | None, key: str) -> yaml.Node | None:
-        if isinstance(mapping, yaml.MappingNode):
-            return next((v for k, v in mapping.value if k.value == key), None)
-        return None
-
-    plugins = get(node, "plugins")
-    for item in plugins.value if isinstance(plugins, yaml.SequenceNode) else []:
-        found = get(get(item, "i18n"), "languages")
-        if isinstance(found, yaml.SequenceNode) and found.value:
-            return found
-    raise LanguageError("mkdocs.yml has no languages under the i18n plugin to add to")
+    entry["theme"] = {"language": language.html_lang, **({"palette": palette} if palette else {})}
+    try:
+        return config_text.add_language(text, entry)
+    except config_text.ConfigEditError as exc:
+        raise LanguageError(str(exc)) from None
 
 
 def _appended(path: Path, block: list[str]) -> str:
@@ -205,7 +179,7 @@ def _ui(path: Path, default: Language, code: str, locale: Locale, marker: str) -
         raise LanguageError(f"{path} has no strings for '{default.code}' to start from")
     strings = _mark(copy.deepcopy(english), marker)
     strings["locale"] = str(locale)
-    return _appended(path, ["", *_dump({code: strings}, 0)])
+    return _appended(path, ["", *config_text.dump({code: strings}, 0)])
 
 
 def _numbers(layout: Layout, default: Language, code: str, locale: Locale) -> str:
@@ -227,7 +201,7 @@ def _numbers(layout: Layout, default: Language, code: str, locale: Locale) -> st
         f"# {code}: decimal and group symbols from CLDR (Babel). To translate: the number "
         "words, maybe, above_ten and units, as for the other languages."
     )
-    return _appended(path, ["", comment, *_dump({code: block}, 0)])
+    return _appended(path, ["", comment, *config_text.dump({code: block}, 0)])
 
 
 def _readability(path: Path, code: str) -> str:
@@ -264,7 +238,7 @@ def _pins(path: Path, default: Language, code: str, disclaimer: str) -> str:
         "sha256": hashlib.sha256(disclaimer.encode("utf-8")).hexdigest(),
         "emergency_numbers": list(pins[default.code].emergency_numbers),
     }
-    return _appended(path, _dump({code: entry}, 0))
+    return _appended(path, config_text.dump({code: entry}, 0))
 
 
 # --- Pages --------------------------------------------------------------------------------

@@ -10,14 +10,13 @@ from __future__ import annotations
 import copy
 import os
 import random
-import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
 
-from sitekit import datafile, model, sitenav
+from sitekit import config_text, datafile, model, sitenav
 from sitekit.content import load_site
 from sitekit.freshness import updated_record, write_record
 from sitekit.numerals import number_style
@@ -225,16 +224,6 @@ def _nav(plans: list[PagePlan]) -> list[Any]:
     return [top[0], {treatment_folder()[1]: treatments}, *top[1:]]
 
 
-def _site_config(root: Path, nav: list[Any]) -> str:
-    """The real mkdocs.yml with the generated navigation."""
-    text = MKDOCS_YML.read_text(encoding="utf-8")
-    start = text.index("\nnav:\n") + 1
-    end = re.search(r"^\S", text[start + 5 :], flags=re.MULTILINE)
-    assert end is not None
-    nav_text = yaml.safe_dump({"nav": nav}, sort_keys=False, allow_unicode=True)
-    return text[:start] + nav_text + "\n" + text[start + 5 + end.start() :]
-
-
 def _english_only_config(nav: list[Any]) -> str:
     """A plain English-only configuration: the same theme, no i18n plugin, no hooks."""
     config = copy.deepcopy(mkdocs_config())
@@ -279,5 +268,6 @@ def generate(root: Path, pages: int, seed: int = 1) -> None:
             if page is not None:
                 write_record(page, updated_record(page, english))
     nav = _nav(plans)
-    (root / "mkdocs.yml").write_text(_site_config(root, nav), encoding="utf-8")
+    real = MKDOCS_YML.read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config_text.replace_nav(real, nav), encoding="utf-8")
     (root / "mkdocs-en.yml").write_text(_english_only_config(nav), encoding="utf-8")

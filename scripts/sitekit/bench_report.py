@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import platform
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from sitekit.files import atomic_write
 from sitekit.lighthouse import CATEGORIES, Scores
 from sitekit.pageweight import Bytes, SearchCost
-from sitekit.project import english_name, languages
+from sitekit.project import ROOT, english_name, languages
 
 FIRST_VIEW_TARGET = 100 * 1024  # gzipped bytes of HTML, CSS and JavaScript
 
@@ -213,3 +218,38 @@ def lighthouse_table(scores: list[Scores], load: str, runs: int) -> str:
         values = " | ".join(str(entry.scores[c]) for c in CATEGORIES)
         lines.append(f"| {entry.url} | {entry.form_factor} | {values} |")
     return "\n".join(lines) + "\n"
+
+
+def save(table: str, command: str, seconds: float) -> Path:
+    """Write the figures to benchmarks/RESULTS.md, keeping its notes (after <!-- notes -->)."""
+    target = ROOT / "benchmarks" / "RESULTS.md"
+    header = (
+        "# Benchmark results\n\n"
+        f"Measured on {dt.date.today().isoformat()} with `{command.strip()}` on {machine()}; "
+        f"the whole benchmark took {seconds / 60:.1f} minutes.\n\n"
+    )
+    existing = target.read_text(encoding="utf-8") if target.exists() else ""
+    notes = existing.split("<!-- notes -->", 1)[1] if "<!-- notes -->" in existing else ""
+    atomic_write(target, header + table + "\n<!-- notes -->" + notes)
+    return target
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {kb / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    return (
+        f"{platform.system()} {platform.release()}, {os.cpu_count()} CPUs ({cpu}){memory}, "
+        f"Python {platform.python_version()}"
+    )

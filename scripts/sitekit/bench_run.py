@@ -6,24 +6,21 @@
 
 from __future__ import annotations
 
-import argparse
-import datetime as dt
 import os
-import platform
 import shutil
 import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sitekit import bench, bench_report, lighthouse, pageweight, search
+from sitekit import bench, pageweight, search
 from sitekit.bench import generate
 from sitekit.bench_report import Result, Run
 from sitekit.blockcache import CACHE_FILE
-from sitekit.project import ROOT, display_path, languages
+from sitekit.project import ROOT, languages
 
 # --- Measuring ------------------------------------------------------------------------
 
@@ -84,27 +81,6 @@ def html_safety_cost(site: Path) -> tuple[float, float, int]:
     started = time.perf_counter()
     list(verify_site(site))
     return sanitizing, time.perf_counter() - started, len(articles)
-
-
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    memory = ""
-    try:
-        kb = int(Path("/proc/meminfo").read_text().split()[1])
-        memory = f", {kb / 1024 / 1024:.0f} GiB RAM"
-    except (OSError, ValueError, IndexError):
-        pass
-    return (
-        f"{platform.system()} {platform.release()}, {os.cpu_count()} CPUs ({cpu}){memory}, "
-        f"Python {platform.python_version()}"
-    )
 
 
 def python() -> str:
@@ -206,134 +182,3 @@ def run_size(
             result.first_search[lang.code] = browser.first_search(site, page, query)
     remove(root)
     return result
-
-
-# --- The command -------------------------------------------------------------------------
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    import tempfile
-
-    parser = argparse.ArgumentParser(
-        prog="python scripts/bench.py",
-        description="Measure the checker and the build on synthetic sites of growing size.",
-    )
-    parser.add_argument(
-        "--pages",
-        type=int,
-        nargs="+",
-        default=[50, 200, 500, 1000],
-        help="pages per language for the full measurements (default: 50 200 500 1000)",
-    )
-    parser.add_argument(
-        "--checker-pages",
-        type=int,
-        nargs="*",
-        default=[],
-        help="extra sizes measured with the checker only",
-    )
-    parser.add_argument(
-        "--lighthouse",
-        nargs="?",
-        const="",
-        metavar="PATH",
-        help="also run Lighthouse on the real site (found on PATH unless given)",
-    )
-    parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median)")
-    parser.add_argument(
-        "--lighthouse-runs", type=int, default=3, help="Lighthouse audits per page (median)"
-    )
-    parser.add_argument(
-        "--save", action="store_true", help="also write the results to benchmarks/RESULTS.md"
-    )
-    parser.add_argument(
-        "--serve",
-        metavar="LANG",
-        choices=[lang.code for lang in languages()],
-        help="only measure edit-to-preview time of `make serve LANG=<LANG>` on the real site",
-    )
-    parser.add_argument(
-        "--serve-page",
-        default="treatments/mesotherapy.md",
-        help="with --serve: the page to edit (default: treatments/mesotherapy.md)",
-    )
-    args = parser.parse_args(argv)
-    if args.serve:
-        from sitekit import bench_serve
-
-        served = bench_serve.measure_serve(args.serve, args.serve_page, edits=args.runs * 2 + 1)
-        sys.stdout.write(bench_serve.report(served))
-        return 0
-    if (
-        any(n < 10 for n in args.pages + args.checker_pages)
-        or min(args.runs, args.lighthouse_runs) < 1
-    ):
-        parser.error("sizes must be at least 10 pages and runs at least 1")
-
-    def log(message: str) -> None:
-        print(message, file=sys.stderr, flush=True)
-
-    started = time.perf_counter()
-    load_before = os.getloadavg()
-    command = None
-    if args.lighthouse is not None:
-        try:
-            command = lighthouse.find(args.lighthouse or None)
-        except lighthouse.LighthouseError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 1
-    with tempfile.TemporaryDirectory(prefix="site-bench-") as work, pageweight.Browser() as tab:
-        if tab is None:
-            log("Chromium or Playwright is missing: the first search is not measured.")
-        results = [
-            run_size(n, args.runs, Path(work), build=True, log=log, browser=tab) for n in args.pages
-        ]
-        extra = [
-            run_size(n, args.runs, Path(work), build=False, log=log)
-            for n in args.checker_pages
-            if n not in args.pages
-        ]
-    table = bench_report.report(results, extra, args.runs)
-    if command is not None:
-        load_lighthouse = os.getloadavg()
-        scores = _guarded_lighthouse(
-            lambda: lighthouse.audit_site(command, log, args.lighthouse_runs)
-        )
-        if scores is None:
-            return 1
-        after = os.getloadavg()
-        load = (
-            f"load average {load_lighthouse[0]:.1f} before and {after[0]:.1f} after "
-            f"on {os.cpu_count()} CPUs"
-        )
-        table += "\n" + bench_report.lighthouse_table(scores, load, args.lighthouse_runs)
-    load_after = os.getloadavg()
-    table += (
-        f"\nMachine load (1-minute average): {load_before[0]:.1f} at the start, "
-        f"{load_after[0]:.1f} at the end, on {os.cpu_count()} CPUs.\n"
-    )
-    elapsed = time.perf_counter() - started
-    sys.stdout.write(table)
-    log(f"finished in {elapsed / 60:.1f} minutes")
-    if args.save:
-        target = ROOT / "benchmarks" / "RESULTS.md"
-        target.parent.mkdir(exist_ok=True)
-        header = (
-            "# Benchmark results\n\n"
-            f"Measured on {dt.date.today().isoformat()} with `python scripts/bench.py"
-            f"{' ' + ' '.join(argv) if argv else ''}` on {machine()}; "
-            f"the whole benchmark took {elapsed / 60:.1f} minutes.\n\n"
-        )
-        existing = target.read_text(encoding="utf-8") if target.exists() else ""
-        notes = existing.split("<!-- notes -->", 1)[1] if "<!-- notes -->" in existing else ""
-        target.write_text(header + table + "\n<!-- notes -->" + notes, encoding="utf-8")
-        log(f"saved to {display_path(target)}")
-    return 0
-
-
-def _guarded_lighthouse(audit: Callable[[], list[Any]]) -> list[Any] | None:
-    try:
-        return audit()
-    except lighthouse.LighthouseError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return None

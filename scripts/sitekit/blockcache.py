@@ -17,8 +17,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -29,6 +27,7 @@ import pymdownx
 import selectolax
 
 from sitekit import htmlscan, langid_model, rendering, textblocks
+from sitekit.files import atomic_write
 from sitekit.pages import Page
 from sitekit.paths import CACHE_DIR
 from sitekit.project import mkdocs_config
@@ -106,13 +105,6 @@ class BlockCache:
 
     def save(self) -> None:
         """Keep this run's pages, written whole or not at all."""
+        kept = {"pages": self.used, "verdicts": self.verdicts}
         with contextlib.suppress(OSError):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, name = tempfile.mkstemp(dir=self.path.parent, suffix=".part")
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as out:
-                    kept = {"pages": self.used, "verdicts": self.verdicts}
-                    json.dump({"fingerprint": _fingerprint(), **kept}, out)
-                Path(name).replace(self.path)
-            finally:
-                Path(name).unlink(missing_ok=True)
+            atomic_write(self.path, json.dumps({"fingerprint": _fingerprint(), **kept}))

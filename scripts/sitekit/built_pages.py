@@ -12,11 +12,10 @@ from pathlib import Path
 
 from sitekit import treatment_pages
 from sitekit.checks.context import Context
+from sitekit.checks.disclaimer import include_problems
 from sitekit.disclaimers import (
-    PINS_FILE,
     PLACEMENT_HINT,
     expected_text,
-    pin_problems,
     placement_problems,
 )
 from sitekit.html_policy import Policy, PolicyError, load_policy
@@ -36,17 +35,11 @@ def verify(context: Context, site_dir: Path) -> Iterator[Problem]:
     except PolicyError as exc:
         yield error("data/html_policy.yml", 0, "html-policy", f"{exc}.", "restore the file.")
         return
-    treatments = treatment_pages.load()
+    treatments = treatment_pages.load(context.data / treatment_pages.TREATMENT_PAGES_FILE.name)
     sources: dict[str, str] = {}
     for lang in site.languages:
         # The include's language, read by the identifier even when the quick screen is unsure.
-        yield from pin_problems(
-            lang,
-            site.languages,
-            context.includes,
-            context.data / PINS_FILE.name,
-            context.cache,
-        )
+        yield from include_problems(context, lang)
         disclaimer = expected_text(lang.code, context.includes)
         for rel, page in sorted(site.pages.get(lang.code, {}).items()):
             target = built_path(rel, lang.url_prefix)

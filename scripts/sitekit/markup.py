@@ -62,7 +62,8 @@ def insert_at_article_end(text: str, fragment: str) -> str:
 
 def insert_after_heading(text: str, heading_id: str, fragment: str) -> str | None:
     """``fragment`` right after the heading with this id; None if the page has none."""
-    match = re.search(rf'<h([2-6]) id="{re.escape(heading_id)}"[^>]*>.*?</h\1>', text, re.S)
+    pattern = rf'<h([1-6])\b[^>]*\bid="{re.escape(heading_id)}"[^>]*>.*?</h\1>'
+    match = re.search(pattern, text, re.S)
     if match is None:
         return None
     return text[: match.end()] + fragment + text[match.end() :]

@@ -11,11 +11,16 @@ six treatments today) are left exactly as they are.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
+
+from sitekit.pages import parse_page
+from sitekit.reading import read_text
 
 GROUP_SIZE = 20
 
@@ -39,3 +44,15 @@ def group_large_sections(items: list[Any], title_of: Callable[[Page], str]) -> N
                 page.parent = group
             groups.append(group)
         item.children = groups
+
+
+def title_from_front_matter(page: Page) -> str:
+    """A page's title before MkDocs has read it (navigation labels need it early)."""
+    path = Path(page.file.abs_src_path or "")
+    text, _ = read_text(path)
+    if text is not None:
+        parsed, _ = parse_page(path, "", "", text)
+        title = parsed.meta.get("title")
+        if isinstance(title, str):
+            return html.escape(title, quote=False)  # navigation labels are written as HTML
+    return path.stem.replace("-", " ").capitalize()

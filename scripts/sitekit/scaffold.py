@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sitekit import model, ui
+from sitekit import config_text, model, ui
 from sitekit.disclaimers import include_line
 from sitekit.files import write_all
 from sitekit.freshness import text_with_record, updated_record
@@ -110,8 +110,8 @@ def plan(
     if not title.strip() or len(title) > model.TITLE_MAX:
         raise ScaffoldError(f"the title must be 1 to {model.TITLE_MAX} characters long")
     rel = path.removesuffix(".md") + ".md"
-    config_text = mkdocs_yml.read_text(encoding="utf-8")
-    site_languages = languages_from(parse_mkdocs_config(config_text, str(mkdocs_yml)))
+    config = mkdocs_yml.read_text(encoding="utf-8")
+    site_languages = languages_from(parse_mkdocs_config(config, str(mkdocs_yml)))
     existing = [
         docs / lang.code / rel for lang in site_languages if (docs / lang.code / rel).exists()
     ]
@@ -161,7 +161,10 @@ def plan(
         )
         target = docs / lang.code / rel
         files[target] = recorded(target, files[target], lang, rel, english_page)
-    nav_text = add_to_nav(config_text, rel, match.group("section"))
+    try:
+        nav_text = config_text.add_page(config, rel, match.group("section"))
+    except config_text.ConfigEditError as exc:
+        raise ScaffoldError(f"{exc} to add the page to") from None
     return Plan(rel, files, nav_text)
 
 
@@ -175,41 +178,6 @@ def _add_months(day: dt.date, months: int) -> dt.date:
         except ValueError:
             continue
     raise AssertionError("unreachable")  # pragma: no cover
-
-
-def add_to_nav(text: str, rel: str, section: str | None) -> str:
-    """mkdocs.yml with ``rel`` appended to the navigation, in its section's list.
-
-    The file is edited as text so that its comments, order and ``!ENV`` tags stay.
-    """
-    lines = text.splitlines(keepends=True)
-    try:
-        start = next(i for i, line in enumerate(lines) if line.rstrip() == "nav:")
-    except StopIteration:
-        raise ScaffoldError("mkdocs.yml has no 'nav:' list to add the page to") from None
-    end = start + 1
-    while end < len(lines) and (lines[end].startswith((" ", "\t")) or not lines[end].strip()):
-        end += 1
-    while end > start + 1 and not lines[end - 1].strip():
-        end -= 1
-    nav = lines[start + 1 : end]
-    entry_indent = len(nav[0]) - len(nav[0].lstrip()) if nav else 2
-    insert_at = end
-    new = [f"{' ' * entry_indent}- {rel}\n"]
-    if section:
-        folder = f"{section}/"
-        children = [i for i in range(start + 1, end) if lines[i].strip().startswith(f"- {folder}")]
-        if children:
-            insert_at = children[-1] + 1
-            indent = len(lines[children[-1]]) - len(lines[children[-1]].lstrip())
-            new = [f"{' ' * indent}- {rel}\n"]
-        else:
-            label = section.replace("-", " ").capitalize()
-            new = [
-                f"{' ' * entry_indent}- {label}:\n",
-                f"{' ' * (entry_indent + 4)}- {rel}\n",
-            ]
-    return "".join(lines[:insert_at] + new + lines[insert_at:])
 
 
 def apply(planned: Plan, mkdocs_yml: Path = MKDOCS_YML) -> None:

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import re
 from dataclasses import dataclass
 
-from sitekit import model, ui
+from sitekit import markup, model, ui
 from sitekit.freshness import INTRO, Entry, changed_sections
 from sitekit.history import History, section_changes
 from sitekit.pages import Page
@@ -83,12 +82,13 @@ def place(
     top = []
     for notice in notices:
         rendered = render(notice, lang, english_href, english_lang)
-        heading = None
-        if notice.section != INTRO:
-            pattern = rf'<h([1-6])\b[^>]*\bid="{re.escape(notice.section)}"[^>]*>.*?</h\1>'
-            heading = re.search(pattern, content, re.DOTALL)
-        if heading is None:
+        placed = (
+            None
+            if notice.section == INTRO
+            else markup.insert_after_heading(content, notice.section, rendered)
+        )
+        if placed is None:
             top.append(rendered)
         else:
-            content = content[: heading.end()] + rendered + content[heading.end() :]
+            content = placed
     return content, "".join(top)

@@ -28,6 +28,7 @@ from sitekit import (
     glossary,
     live_checks,
     nav_groups,
+    page_dates,
     postbuild,
     sanitize,
     search,
@@ -177,20 +178,8 @@ def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
 
 @event_priority(-150)  # after the i18n plugin has made the navigation of this language
 def on_nav(nav: Any, config: MkDocsConfig, files: Any) -> Any:
-    nav_groups.group_large_sections(nav.items, _title_from_front_matter)
+    nav_groups.group_large_sections(nav.items, nav_groups.title_from_front_matter)
     return nav
-
-
-def _title_from_front_matter(page: Page) -> str:
-    """A page's title before MkDocs has read it (navigation labels need it early)."""
-    path = Path(page.file.abs_src_path or "")
-    text, _ = read_text(path)
-    if text is not None:
-        parsed, _ = parse_page(path, "", "", text)
-        title = parsed.meta.get("title")
-        if isinstance(title, str):
-            return html.escape(title, quote=False)  # navigation labels are written as HTML
-    return path.stem.replace("-", " ").capitalize()
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any) -> str:
@@ -222,7 +211,7 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Any
     html_text = sanitize.clean(html_text)  # what the page adds: the allowlist only
     # The site's own notices are added after the clean-up, like the page dates.
     html_text, notices = _outdated_notices(html_text, page, lang, Path(config.docs_dir))
-    banner = _page_header(page, lang.code) + notices
+    banner = page_dates.header(page.meta, lang.code) + notices
     if _H1_END.search(html_text):
         return _H1_END.sub(lambda match: match.group(0) + banner, html_text, count=1)
     return banner + html_text  # the theme writes the title just before the content
@@ -241,23 +230,6 @@ def _outdated_notices(html_text: str, page: Page, lang: Language, docs: Path) ->
     notices = section_notices.notices_for(record, original, _english_history(original.path))
     href = get_relative_url(english.url, page.url)
     return section_notices.place(html_text, notices, lang.code, href, languages()[0].html_lang)
-
-
-def _page_header(page: Page, lang: str) -> str:
-    """Review dates under the page title."""
-    strings = ui.strings(lang)
-    parts = []
-    for key, label in (("last_reviewed", "last_reviewed"), ("next_review", "next_review")):
-        value = _meta_date(page, key)
-        if value is not None:
-            parts.append(
-                f'<span class="page-dates__item">{html.escape(strings[label])}: '
-                f'<time datetime="{value.isoformat()}">{html.escape(ui.format_date(value, lang))}'
-                "</time></span>"
-            )
-    if not parts:
-        return ""
-    return '<p class="page-dates">' + " ".join(parts) + "</p>"
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> Any:

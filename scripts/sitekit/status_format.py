@@ -8,17 +8,8 @@ from typing import Any
 
 from sitekit.content import Site
 from sitekit.project import english_name
-from sitekit.status import (
-    DUE_SOON_DAYS,
-    Entry,
-    Reading,
-    Row,
-    State,
-    Status,
-    format_reading_markdown,
-    format_reading_text,
-    text_table,
-)
+from sitekit.status import DUE_SOON_DAYS, Entry, Row, State, Status, text_table
+from sitekit.status_reading import Reading, format_reading_markdown, format_reading_text
 
 ICONS = {
     State.UP_TO_DATE: "✅ up to date",

@@ -19,7 +19,7 @@ from sitekit.disclaimers import (
     pin_problems,
 )
 from sitekit.paths import display_path
-from sitekit.project import english_name
+from sitekit.project import Language, english_name
 from sitekit.report import Problem, error
 
 
@@ -47,14 +47,7 @@ def check(context: Context) -> Iterator[Problem]:
                 f"the {english_name(lang.code)} disclaimer is too short to be a disclaimer.",
                 "restore the full text (see the other languages).",
             )
-        yield from pin_problems(
-            lang,
-            site.languages,
-            context.includes,
-            context.data / PINS_FILE.name,
-            context.cache,
-            marker=context.model.markers.unfinished,
-        )
+        yield from include_problems(context, lang)
     codes = {lang.code for lang in site.languages}
     for page in site.all_pages():
         wanted = include_line(page.lang)
@@ -106,3 +99,15 @@ def check(context: Context) -> Iterator[Problem]:
                 "the disclaimer must come before the first section, near the top.",
                 "move the line to just after the front matter.",
             )
+
+
+def include_problems(context: Context, lang: Language) -> list[Problem]:
+    """A language's include against its pin in the site's data/disclaimers.yml."""
+    return pin_problems(
+        lang,
+        context.site.languages,
+        context.includes,
+        context.data / PINS_FILE.name,
+        context.cache,
+        marker=context.model.markers.unfinished,
+    )
