@@ -3,20 +3,31 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from helpers import TEST_SITE_URL, BuiltSite
+from helpers import SUB_PATH, BuiltSite, FixtureSite
 from sitekit import building
+from sitekit.static_server import StaticServer
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> FixtureSite:
+    """A copy of the fixture site (tests/fixtures/site) that the test may break."""
+    return FixtureSite(tmp_path)
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
+    """The real site, built once, served as a static host would under a sub-path
+    (absolute links must honour site_url); the browser tests read it there too."""
     output = tmp_path_factory.mktemp("site")
-    succeeded, log = building.build_in_process(output, site_url=TEST_SITE_URL)
-    assert succeeded, log
-    yield BuiltSite(output, TEST_SITE_URL)
+    with StaticServer(output, prefix=SUB_PATH) as server:
+        succeeded, log = building.build_in_process(output, site_url=server.url)
+        assert succeeded, log
+        yield BuiltSite(output, server.url)
 
 
 @pytest.fixture(scope="session")

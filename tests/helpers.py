@@ -10,8 +10,9 @@ from urllib.parse import urlsplit
 from sitekit.pages import built_path as built_path  # re-exported for the tests
 from sitekit.project import DOCS, languages
 
-# A URL with a path, so that absolute links are proven to honour site_url.
-TEST_SITE_URL = "https://guide.test/sub/"
+# The test build is served under a path, so that absolute links are proven to
+# honour site_url.
+SUB_PATH = "/sub/"
 
 
 @dataclass(frozen=True)

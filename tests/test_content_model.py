@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 
@@ -29,11 +28,6 @@ COMPARISON = """
 """
 HEADINGS = {"en": "Overview", "es": "Resumen", "no": "Oversikt"}
 TABLES = {"en": "Side by side", "es": "Comparación", "no": "Side om side"}
-
-
-@pytest.fixture
-def site(tmp_path: Path) -> FixtureSite:
-    return FixtureSite(tmp_path)
 
 
 def declare_comparison(site: FixtureSite, *, headings: bool = True) -> None:

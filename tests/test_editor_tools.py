@@ -18,11 +18,6 @@ from sitekit.content import load_site
 TODAY = dt.date(2026, 6, 1)
 
 
-@pytest.fixture
-def site(tmp_path: Path) -> FixtureSite:
-    return FixtureSite(tmp_path)
-
-
 def scaffold_page(site: FixtureSite, path: str, title: str, page_type: str) -> scaffold.Plan:
     planned = scaffold.plan(
         path, title, page_type, TODAY, site.docs, site.root / "mkdocs.yml", site.root / "data"

@@ -16,11 +16,6 @@ from sitekit import reading
 FRONT_MATTER_END = 'translation_hash: "'
 
 
-@pytest.fixture
-def site(tmp_path: Path) -> FixtureSite:
-    return FixtureSite(tmp_path)
-
-
 def assert_refused(status: int, output: str, file: Path, line: int | None = None) -> None:
     assert status == 1, output
     assert "Traceback" not in output

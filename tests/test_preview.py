@@ -4,7 +4,6 @@ problems on it, in a panel that a production build refuses to publish."""
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -16,34 +15,32 @@ from pathlib import Path
 
 import pytest
 
-from sitekit.project import ROOT
+from helpers import FixtureSite, buildable
 
 pytestmark = pytest.mark.build
 
-BROKEN = "treatments/ozone-therapy.md"
+BROKEN = "treatments/example.md"
 PANEL = "data-sitekit-problems"
 DRAFT = "data-sitekit-draft"
 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the site whose Spanish ozone page lost its disclaimer and shows a
-    remote image (data, theme and tooling are shared with the repository)."""
+    """The fixture site, a project of its own, whose Spanish example page lost its
+    disclaimer and shows a remote image."""
     project = tmp_path_factory.mktemp("preview") / "project"
-    project.mkdir()
-    for shared in ("overrides", "includes", "scripts", "data"):
-        (project / shared).symlink_to(ROOT / shared, target_is_directory=True)
-    shutil.copytree(ROOT / "docs", project / "docs")  # the checks refuse linked pages
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    buildable(FixtureSite(project))
     page = project / "docs" / "es" / BROKEN
-    text = page.read_text(encoding="utf-8").replace('--8<-- "es/disclaimer.md"\n', "", 1)
+    text = page.read_text(encoding="utf-8")
+    (project / "fixed.md").write_text(text, encoding="utf-8")
+    text = text.replace('--8<-- "es/disclaimer.md"\n', "", 1)
     page.write_text(text + "\n![Foto](https://images.example.com/ozono.jpg)\n", encoding="utf-8")
     return project
 
 
 def run_script(project: Path, script: str, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / script), *args],
+        [sys.executable, str(project / "scripts" / script), *args],
         capture_output=True,
         text=True,
         check=False,
@@ -60,7 +57,7 @@ def test_draft_build_shows_the_problems_on_their_page(project: Path, tmp_path: P
     result = run_script(project, "build.py", "--draft", *config, "--site-dir", str(tmp_path / "s"))
     assert result.returncode == 0, result.stderr
     assert "Built a DRAFT" in result.stdout
-    broken = (tmp_path / "s" / "es" / "treatments" / "ozone-therapy" / "index.html").read_text()
+    broken = (tmp_path / "s" / "es" / "treatments" / "example" / "index.html").read_text()
     panel = broken[broken.index(PANEL) : broken.index("</aside>", broken.index(PANEL))]
     # The source's two problems, and the built page's missing disclaimer.
     assert "Problems on this page: 3" in panel
@@ -70,8 +67,7 @@ def test_draft_build_shows_the_problems_on_their_page(project: Path, tmp_path: P
     assert PANEL not in home  # nothing here, nothing elsewhere
     assert "never published" in panel
     assert broken.index(PANEL) < broken.index("<h1")  # at the top of the article
-    clean = (tmp_path / "s" / "es" / "safety" / "index.html").read_text()
-    assert PANEL not in clean
+    assert PANEL not in (tmp_path / "s" / "index.html").read_text()
     for page in (tmp_path / "s").rglob("*.html"):
         assert DRAFT in page.read_text(), page  # every page says it is a draft
 
@@ -105,7 +101,7 @@ def _wait_for(url: str, condition: str, present: bool, deadline: float) -> str:
 def serving(project: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
     port = _free_port()
     log = tmp_path / "serve.log"
-    script = str(ROOT / "scripts" / "serve.py")
+    script = str(project / "scripts" / "serve.py")
     config = str(project / "mkdocs.yml")
     with log.open("w") as output:
         process = subprocess.Popen(
@@ -127,7 +123,7 @@ def test_serve_checks_every_rebuild_and_shows_problems_on_the_page(
     project: Path, serving: tuple[str, Path]
 ) -> None:
     base, log = serving
-    url = base + "treatments/ozone-therapy/"
+    url = base + "treatments/example/"
     page = _wait_for(url, PANEL, present=True, deadline=time.monotonic() + 120)
     assert "[disclaimer]" in page and "[remote-content]" in page
     assert DRAFT not in page
@@ -137,7 +133,7 @@ def test_serve_checks_every_rebuild_and_shows_problems_on_the_page(
     # The editor fixes the page: the next rebuild checks again and the panel is gone.
     source = project / "docs" / "es" / BROKEN
     broken = source.read_text(encoding="utf-8")
-    source.write_text((ROOT / "docs" / "es" / BROKEN).read_text(encoding="utf-8"), "utf-8")
+    source.write_text((project / "fixed.md").read_text(encoding="utf-8"), "utf-8")
     try:
         _wait_for(url, PANEL, present=False, deadline=time.monotonic() + 120)
         assert "No problems found." in log.read_text()

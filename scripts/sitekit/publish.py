@@ -26,7 +26,7 @@ from pathlib import Path
 from sitekit import building, built_pages, problems_panel, report
 from sitekit.checks import Context, collect_problems
 from sitekit.paths import display_path
-from sitekit.project import MKDOCS_YML, docs_dir_of, languages
+from sitekit.project import MKDOCS_YML, docs_dir_of
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -152,7 +152,8 @@ def build_site(
         return 1
     staging: Path | None = None
     count = sum(len(pages) for pages in context.site.pages.values())
-    done = f"Checked and built {count} pages in {len(languages())} languages into {shown}."
+    langs = context.site.languages
+    done = f"Checked and built {count} pages in {len(langs)} languages into {shown}."
     try:
         target = target_of(site_dir)
         remove_stale(target)
@@ -177,7 +178,7 @@ def build_site(
                 return 1
         if draft:
             found = problems + output_problems
-            prefixes = {lang.code: lang.url_prefix for lang in languages()}
+            prefixes = {lang.code: lang.url_prefix for lang in langs}
             marked = problems_panel.inject(staging, context.site, found, prefixes)
             problems_panel.mark_draft(staging, len(found))
             done = (

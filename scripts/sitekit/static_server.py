@@ -29,8 +29,16 @@ _COMPRESSIBLE = (
 
 
 class _Handler(SimpleHTTPRequestHandler):
+    prefix = "/"  # the path the site is served under ("/sub/" for a site in a subfolder)
+
     def log_message(self, format: str, *args: Any) -> None:
         pass  # quiet: the tests and the preview report what matters
+
+    def translate_path(self, path: str) -> str:
+        address = urlsplit(path).path
+        if not address.startswith(self.prefix):
+            return str(Path(self.directory) / ".outside-the-prefix")  # no such file
+        return super().translate_path("/" + path[len(self.prefix) :])
 
     def send_head(self) -> Any:
         if not self._exists():
@@ -64,7 +72,8 @@ class _Handler(SimpleHTTPRequestHandler):
 
     def _not_found(self) -> Any:
         root = Path(self.directory)
-        parts = [part for part in unquote(urlsplit(self.path).path).split("/") if part]
+        inside = urlsplit(self.path).path.removeprefix(self.prefix)
+        parts = [part for part in unquote(inside).split("/") if part]
         # The nearest 404.html, looking up from the requested folder to the root.
         for depth in range(len(parts), -1, -1):
             candidate = root.joinpath(*parts[:depth], "404.html")
@@ -85,15 +94,17 @@ class _Handler(SimpleHTTPRequestHandler):
 class StaticServer:
     """A threaded server for ``root`` on 127.0.0.1; use as a context manager."""
 
-    def __init__(self, root: Path, port: int = 0) -> None:
-        handler = functools.partial(_Handler, directory=str(root))
+    def __init__(self, root: Path, port: int = 0, prefix: str = "/") -> None:
+        handler_class = type("Handler", (_Handler,), {"prefix": prefix})
+        handler = functools.partial(handler_class, directory=str(root))
         self._server = ThreadingHTTPServer(("127.0.0.1", port), handler)
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self.prefix = prefix
 
     @property
     def url(self) -> str:
         port = self._server.server_address[1]
-        return f"http://127.0.0.1:{port}/"
+        return f"http://127.0.0.1:{port}{self.prefix}"
 
     def __enter__(self) -> StaticServer:
         self._thread.start()

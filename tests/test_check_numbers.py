@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from helpers import FixtureSite, line_of, only
 from sitekit.numerals import Numeral, digit_values, number_style, numerals
-
-
-@pytest.fixture
-def site(tmp_path: Path) -> FixtureSite:
-    return FixtureSite(tmp_path)
 
 
 def numbers(site: FixtureSite) -> list[object]:
@@ -197,3 +190,41 @@ def test_a_number_above_ten_in_words_is_reported(site: FixtureSite) -> None:
     assert "write it in digits: 12" in style.hint
     [missing] = only(problems, "numbers", site.path("es"))  # and it does not count as 12
     assert "12 appears 1 time(s) in English" in missing.message
+
+
+# --- From the fixture site's pages --------------------------------------------------
+
+
+def test_changed_range_is_caught_even_if_the_number_appears_elsewhere(site: FixtureSite) -> None:
+    site.replace("es", "de 6 a 10 sesiones", "de 5 a 10 sesiones")
+    site.replace("es", "Un ensayo con", "Un ensayo (5 centros) con")
+    problems = only(site.problems(), "numbers", site.path("es"))
+    assert {p.message.split()[2] for p in problems} == {"5", "6"}
+
+
+def test_decimal_comma_thousands_and_range_styles_are_equivalent(site: FixtureSite) -> None:
+    # The fixture already writes 99,9 % / 99,9 prosent, 1022 and "de 6 a 10" for 99.9%, 1,022, 6–10.
+    assert [p for p in site.problems() if p.code == "numbers"] == []
+
+
+def test_changed_decimal_is_caught(site: FixtureSite) -> None:
+    site.replace("no", "99,9 prosent", "99 prosent")
+    problems = only(site.problems(), "numbers", site.path("no"))
+    assert problems[0].line == line_of(site.path("no"), "99 prosent")
+
+
+def test_number_in_words_is_caught(site: FixtureSite) -> None:
+    site.replace("es", "tras 12 semanas", "tras doce semanas")
+    problems = only(site.problems(), "numbers", site.path("es"))
+    assert "12" in problems[0].message
+
+
+def test_a_second_process_reports_the_same_problems_in_the_same_order(site: FixtureSite) -> None:
+    from sitekit.checks import run
+
+    site.replace("es", "de 6 a 10 sesiones", "de 5 a 10 sesiones")  # numbers: second process
+    site.replace("no", '--8<-- "no/disclaimer.md"', "")  # disclaimer: this process
+    context = site.context()
+    alone = run(context, parallel=False)
+    assert {"numbers", "disclaimer"} <= {p.code for p in alone}
+    assert run(context, parallel=True) == alone

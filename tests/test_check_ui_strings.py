@@ -6,16 +6,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from helpers import FixtureSite, problems_of
 from sitekit.model import UiStrings
 from sitekit.project import ROOT
-
-
-@pytest.fixture
-def site(tmp_path: Path) -> FixtureSite:
-    return FixtureSite(tmp_path)
 
 
 def ui_file(site: FixtureSite) -> Path:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from helpers import FixtureSite, line_of, only
@@ -57,11 +55,6 @@ NEIGHBOURS = [
         "infeccions després del tractament en diversos pacients.",
     ),
 ]
-
-
-@pytest.fixture
-def site(tmp_path: Path) -> FixtureSite:
-    return FixtureSite(tmp_path)
 
 
 @pytest.mark.parametrize(("lang", "name", "paragraph"), NEIGHBOURS)
@@ -206,3 +199,44 @@ def test_the_real_pages_read_as_their_languages() -> None:
 
     context = Context(site=load_site(), registry=load_registry(), today=dt.date.today())
     assert list(language.check(context)) == []
+
+
+# --- From the fixture site's pages --------------------------------------------------
+
+
+def test_untranslated_paragraph_is_caught_on_its_line(site: FixtureSite) -> None:
+    english = site.read("en").split("## Risks and side effects {#risks}\n\n")[1].split("\n")[0]
+    spanish = site.read("es").split("## Riesgos y efectos adversos {#risks}\n\n")[1].split("\n")[0]
+    site.replace("es", spanish, english)
+    [problem] = only(site.problems(), "language", site.path("es"))
+    assert "reads as English" in problem.message
+    assert problem.line == line_of(site.path("es"), "Bruising, pain")
+
+
+def test_english_page_under_the_norwegian_folder(site: FixtureSite) -> None:
+    text = site.read("en").replace('"en/disclaimer.md"', '"no/disclaimer.md"')
+    record = 'translated_from:\n  _intro: {en: "x", tr: "y"}\n'
+    site.write("no", text.replace("sources: [", record + "sources: ["))
+    problems = only(site.problems(), "language", site.path("no"))
+    assert any(p.message.startswith("the page reads as English") for p in problems)
+
+
+def test_danish_is_not_norwegian(site: FixtureSite) -> None:
+    danish = (
+        "Blå mærker, smerter og hævelse, hvor nålen gik ind, er almindelige, og der er "
+        "beskrevet infektioner efter behandlingen hos flere patienter."
+    )
+    norwegian = site.read("no").split("## Risiko og bivirkninger {#risks}\n\n")[1].split("\n")[0]
+    site.replace("no", norwegian, danish)
+    [problem] = only(site.problems(), "language", site.path("no"))
+    assert "reads as Danish" in problem.message
+
+
+def test_a_short_gloss_in_another_language_is_not_an_error(site: FixtureSite) -> None:
+    spanish = site.read("es").split("## Riesgos y efectos adversos {#risks}\n\n")[1].split("\n")[0]
+    gloss = (
+        "La FDA (Food and Drug Administration), la agencia del medicamento de Estados "
+        "Unidos, no ha aprobado ningún producto para la caída del pelo con esta técnica."
+    )
+    site.replace("es", spanish, gloss)
+    assert [p for p in site.problems() if p.code == "language"] == []
