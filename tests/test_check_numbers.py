@@ -217,14 +217,3 @@ def test_number_in_words_is_caught(site: FixtureSite) -> None:
     site.replace("es", "tras 12 semanas", "tras doce semanas")
     problems = only(site.problems(), "numbers", site.path("es"))
     assert "12" in problems[0].message
-
-
-def test_a_second_process_reports_the_same_problems_in_the_same_order(site: FixtureSite) -> None:
-    from sitekit.checks import run
-
-    site.replace("es", "de 6 a 10 sesiones", "de 5 a 10 sesiones")  # numbers: second process
-    site.replace("no", '--8<-- "no/disclaimer.md"', "")  # disclaimer: this process
-    context = site.context()
-    alone = run(context, parallel=False)
-    assert {"numbers", "disclaimer"} <= {p.code for p in alone}
-    assert run(context, parallel=True) == alone

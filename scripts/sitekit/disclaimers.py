@@ -19,7 +19,6 @@ import markdown
 import yaml
 from selectolax.lexbor import LexborNode
 
-from sitekit.blockcache import BlockCache
 from sitekit.html_policy import Policy
 from sitekit.htmlscan import attributes, classes, elements, scan_html
 from sitekit.identify import LANGUAGE_FILE, Judge, candidates, identifier_code
@@ -113,7 +112,6 @@ def pin_problems(
     site_languages: tuple[Language, ...],
     includes: Path,
     pins_file: Path,
-    cache: BlockCache | None = None,
     marker: str | None = None,
 ) -> list[Problem]:
     """An include that is not the pinned one, not in its language or without its numbers.
@@ -179,7 +177,7 @@ def pin_problems(
         )
         return problems
     table = pins_file.parent / LANGUAGE_FILE.name
-    found = Judge(candidates(site_languages, table), cache).probabilities(text)
+    found = Judge(candidates(site_languages, table)).probabilities(text)
     code = max(found, key=lambda candidate: found[candidate])
     if code != identifier_code(lang, table):
         problems.append(

@@ -11,7 +11,6 @@ from functools import cache
 from pathlib import Path
 
 from sitekit import datafile
-from sitekit.blockcache import BlockCache
 from sitekit.langid_model import identifier
 from sitekit.paths import DATA
 from sitekit.project import Language
@@ -58,10 +57,9 @@ def candidates(languages: tuple[Language, ...], path: Path | None = None) -> tup
 
 @dataclass(frozen=True)
 class Judge:
-    """The identifier, choosing between ``codes``; verdicts of earlier runs are reused."""
+    """The identifier, choosing between ``codes``."""
 
     codes: tuple[str, ...]
-    cache: BlockCache | None = None
     table: Path | None = None  # data/language.yml of the site
 
     def code_of(self, lang: Language) -> str:
@@ -69,9 +67,4 @@ class Judge:
 
     def probabilities(self, text: str) -> dict[str, float]:
         """The identifier's probability of each language for a text."""
-        found = self.cache.verdict(self.codes, text) if self.cache else None
-        if found is None:
-            found = {str(code): float(p) for code, p in identifier(self.codes).rank(text)}
-            if self.cache is not None:
-                self.cache.keep_verdict(self.codes, text, found)
-        return found
+        return {str(code): float(p) for code, p in identifier(self.codes).rank(text)}

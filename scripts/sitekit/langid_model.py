@@ -20,8 +20,7 @@ from typing import Any
 
 from sitekit.paths import CACHE_DIR
 
-# py3langid and numpy are imported when a text is first judged: a check whose
-# verdicts all come from the cache (sitekit.blockcache) does without them.
+# py3langid and numpy are imported when a text is first judged.
 
 _ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
 

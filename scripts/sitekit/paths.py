@@ -11,8 +11,8 @@ DOCS = ROOT / "docs"
 DATA = ROOT / "data"
 INCLUDES = ROOT / "includes"
 SITE = ROOT / "site"
-# What the tooling keeps between runs (the unpacked language model, rendered
-# pages): in the virtual environment, so that `make clean` removes it.
+# What the tooling keeps between runs (the unpacked language model): in the
+# virtual environment, so that `make clean` removes it.
 CACHE_DIR = Path(sys.prefix) / "share" / "sitekit"
 
 

@@ -9,7 +9,6 @@ from functools import cached_property
 from pathlib import Path
 
 from sitekit import model
-from sitekit.blockcache import BlockCache
 from sitekit.content import Site
 from sitekit.model import ContentModel
 from sitekit.pages import Page
@@ -27,20 +26,13 @@ class Context:
     includes: Path = field(default=INCLUDES)
     mkdocs_yml: Path | None = field(default=MKDOCS_YML)
     data: Path = field(default=DATA)
-    cache: BlockCache | None = None  # pages rendered by earlier runs
     _read: dict[Path, tuple[list[Block], Problem | None]] = field(default_factory=dict, repr=False)
 
     def read(self, page: Page) -> tuple[list[Block], Problem | None]:
         """What a reader reads on the page, rendered once and shared by the checks."""
         if page.path not in self._read:
-            kept = self.cache.get(page) if self.cache else None
-            self.keep(page, (kept, None) if kept is not None else read_page(page))
+            self._read[page.path] = read_page(page)
         return self._read[page.path]
-
-    def keep(self, page: Page, read: tuple[list[Block], Problem | None]) -> None:
-        self._read[page.path] = read
-        if self.cache is not None and read[1] is None:
-            self.cache.put(page, read[0])
 
     def blocks(self, page: Page) -> list[Block]:
         return self.read(page)[0]

@@ -108,6 +108,5 @@ def include_problems(context: Context, lang: Language) -> list[Problem]:
         context.site.languages,
         context.includes,
         context.data / PINS_FILE.name,
-        context.cache,
         marker=context.model.markers.unfinished,
     )

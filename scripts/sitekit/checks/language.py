@@ -61,7 +61,7 @@ def _most_likely(probabilities: dict[str, float], expected: str) -> str:
 
 def check(context: Context) -> Iterator[Problem]:
     table = context.data / LANGUAGE_FILE.name
-    judge = Judge(candidates(context.site.languages, table), context.cache, table)
+    judge = Judge(candidates(context.site.languages, table), table)
     for lang in context.site.translations:  # English pages are the originals
         for page in context.site.pages.get(lang.code, {}).values():
             yield from check_page(page, lang, context.blocks(page), judge)
