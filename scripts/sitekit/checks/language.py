@@ -46,6 +46,7 @@ class Verdict:
     size: int  # bytes read
     probabilities: dict[str, float]
     what: str  # "this paragraph", "the short texts on lines 3–9"
+    run: bool  # short blocks judged together
 
     def foreign(self, expected: str) -> str | None:
         """The language the text reads as, if not ``expected``."""
@@ -62,20 +63,31 @@ def _most_likely(probabilities: dict[str, float], expected: str) -> str:
 def check(context: Context) -> Iterator[Problem]:
     table = context.data / LANGUAGE_FILE.name
     judge = Judge(candidates(context.site.languages, table), table)
-    for lang in context.site.translations:  # English pages are the originals
-        for page in context.site.pages.get(lang.code, {}).values():
-            yield from check_page(page, lang, context.blocks(page), judge)
+    pages = [
+        (page, lang, _to_judge(context.blocks(page)))
+        for lang in context.site.translations  # English pages are the originals
+        for page in context.site.pages.get(lang.code, {}).values()
+    ]
+    judge.judge(_text(run) for _, _, parts in pages for run, _ in parts)
+    for page, lang, parts in pages:
+        verdicts = [_judge(run, judge, what) for run, what in parts]
+        yield from _page_problems(page, lang, judge.code_of(lang), verdicts)
 
 
-def check_page(page: Page, lang: Language, blocks: list[Block], judge: Judge) -> Iterator[Problem]:
-    expected = judge.code_of(lang)
+def _to_judge(blocks: list[Block]) -> list[tuple[list[Block], str]]:
+    """What is judged: each block long enough alone, then runs of short blocks."""
     alone = [
-        _judge([block], judge, _WHAT.get(block.kind, "this paragraph"))
+        ([block], _WHAT.get(block.kind, "this paragraph"))
         for block in blocks
         if len(block.text.split()) >= LIMITS[-1][0]
     ]
-    runs = [_judge(run, judge, "") for run in _short_runs(blocks)]
-    counted = [verdict for verdict in alone if verdict.words >= ALONE_WORDS] + runs
+    return alone + [(run, "") for run in _short_runs(blocks)]
+
+
+def _page_problems(
+    page: Page, lang: Language, expected: str, verdicts: list[Verdict]
+) -> Iterator[Problem]:
+    counted = [verdict for verdict in verdicts if verdict.words >= ALONE_WORDS or verdict.run]
     if not counted:
         return
     whole = _whole(counted)  # every word once
@@ -85,7 +97,7 @@ def check_page(page: Page, lang: Language, blocks: list[Block], judge: Judge) ->
         )
         return
     reported: set[int] = set()
-    for verdict in alone + runs:
+    for verdict in verdicts:
         code = verdict.foreign(expected)
         if code is None or reported & set(range(verdict.first_line, verdict.last_line + 1)):
             continue  # a run whose foreign block is reported already
@@ -119,14 +131,19 @@ def _short_runs(blocks: list[Block]) -> Iterator[list[Block]]:
     yield from (group for group in (held, run) if group)
 
 
+def _text(blocks: list[Block]) -> str:
+    return " ".join(block.text for block in blocks)
+
+
 def _judge(blocks: list[Block], judge: Judge, what: str) -> Verdict:
-    text = " ".join(block.text for block in blocks)
+    text = _text(blocks)
     first, last = blocks[0].line, blocks[-1].line
-    if not what:
+    run = not what
+    if run:
         lines = f"line {first}" if first == last else f"lines {first}–{last}"
         what = f"the short texts on {lines} (title, headings, list items, table cells)"
     size = len(text.encode())
-    return Verdict(first, last, len(text.split()), size, judge.probabilities(text), what)
+    return Verdict(first, last, len(text.split()), size, judge.probabilities(text), what, run)
 
 
 def _whole(verdicts: list[Verdict]) -> dict[str, float]:
