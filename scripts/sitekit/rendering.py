@@ -15,12 +15,15 @@ problem on the page's line instead of a build that fails without naming it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import markdown
+from markdown import inlinepatterns
+from markdown.treeprocessors import InlineProcessor
 from pymdownx.snippets import SnippetMissingError, SnippetPreprocessor
 
 from sitekit.pages import Page
@@ -36,8 +39,7 @@ _SKIPPED = {"toc", _SNIPPETS, "smarty"}
 MAX_NESTED_SNIPPETS = 4
 
 
-@cache
-def site_markdown() -> markdown.Markdown:
+def plain_markdown() -> markdown.Markdown:
     """Python-Markdown with the site's extensions (as listed in mkdocs.yml)."""
     names: list[str] = []
     configs: dict[str, dict[str, Any]] = {}
@@ -47,6 +49,62 @@ def site_markdown() -> markdown.Markdown:
             names.append(str(name))
             configs[str(name)] = dict(config or {})
     return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
+@cache
+def site_markdown() -> markdown.Markdown:
+    """plain_markdown(), whose inline step skips text without inline markup."""
+    md = plain_markdown()
+    starts = inline_starts(md)
+    if starts is not None:
+        md.treeprocessors.register(_MarkedTextOnly(md, starts), "inline", 20)
+    return md
+
+
+# What any text that an inline pattern of Python-Markdown (and of its footnotes
+# extension) matches contains, by the pattern's regular expression: without it, the
+# expression cannot match. The pattern's name is not enough: an extension may register
+# another expression under a name Python-Markdown uses.
+_NEEDS = {
+    inlinepatterns.BACKTICK_RE: "`",
+    inlinepatterns.ESCAPE_RE: "\\",
+    r"\[\^([^\]]*)\]": "[",  # footnotes
+    inlinepatterns.LINK_RE: "[",  # and references
+    inlinepatterns.IMAGE_LINK_RE: "[",  # and image references
+    inlinepatterns.AUTOLINK_RE: "<",
+    inlinepatterns.AUTOMAIL_RE: "<",
+    inlinepatterns.LINE_BREAK_RE: "  \n",
+    inlinepatterns.HTML_RE: "<",
+    inlinepatterns.ENTITY_RE: "&",
+}
+
+
+def inline_starts(md: markdown.Markdown) -> re.Pattern[str] | None:
+    """What any text an inline pattern matches contains; None if a pattern is unknown."""
+    marks: set[str] = set()
+    for pattern in md.inlinePatterns:
+        if isinstance(pattern, inlinepatterns.DelimiterProcessor):  # *emphasis*, _this_
+            marks.update(pattern.tokens)
+        elif isinstance(pattern, inlinepatterns.InlineProcessor) and pattern.pattern in _NEEDS:
+            marks.add(_NEEDS[pattern.pattern])
+        else:
+            return None
+    return re.compile("|".join(map(re.escape, sorted(marks))))
+
+
+class _MarkedTextOnly(InlineProcessor):  # type: ignore[misc]
+    """Python-Markdown's inline step, which leaves a text that no inline pattern can
+    match as it is: such a text (most of a page) is not searched pattern by pattern."""
+
+    def __init__(self, md: markdown.Markdown, starts: re.Pattern[str]) -> None:
+        super().__init__(md)
+        self.starts = starts
+
+    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:
+        if self.starts.search(data) is None:
+            return data
+        handle = InlineProcessor._InlineProcessor__handleInline
+        return cast(str, handle(self, data, patternIndex))
 
 
 @cache
