@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from sitekit import datafile
 from sitekit.paths import DATA
@@ -24,13 +24,15 @@ NUMBERS_FILE = DATA / "numbers.yml"
 How = Literal["digits", "word", "maybe", "above_ten"]
 
 _SPACE = " \u00a0\u202f\u2009"  # a space, no-break, narrow no-break, thin
-# A number, with its sign and a % or ° right after it. Each character is read
-# once: no pattern here can backtrack over a long line.
+# A number, with a % or ° right after it. Each character is read once: no pattern
+# here can backtrack over a long line. It starts with a digit, so that the search
+# skips quickly from one digit to the next; a minus sign before it is read apart.
 _NUMBER = re.compile(
-    rf"(?P<minus>(?<![\w.,\-\u2010\u2011])[\-\u2212](?=[0-9]))?"
     rf"(?P<digits>[0-9]+(?:(?:[.,]|[{_SPACE}](?=[0-9]{{3}}(?![0-9])))[0-9]+)*)"
     rf"(?P<sign>[{_SPACE}]?(?:%|°C|°))?"
 )
+_MINUS = ("-", "\u2212")
+_NO_MINUS_AFTER = re.compile(r"[\w.,\-\u2010\u2011]")  # 5-12 and COVID-19 are not negative
 # The word after a number (its unit?), and the word before one («minus», «los»).
 _NEXT_WORDS = re.compile(rf"([{_SPACE}\-]?)([^\W\d_]+)(?: ([^\W\d_]+))?")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]\Z")
@@ -43,8 +45,7 @@ HYPHEN_RANGE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Numeral:
+class Numeral(NamedTuple):
     values: tuple[str, ...]  # canonical ("99.9", "1022", "-110"); more than one if ambiguous
     unit: str  # canonical: "%", "weeks", "mg", or ""
     how: How
@@ -186,16 +187,23 @@ def numerals(text: str, style: NumberStyle) -> list[Numeral]:
 
 
 def _digits(match: re.Match[str], text: str, style: NumberStyle) -> Iterator[Numeral]:
-    negative = bool(match.group("minus")) or _word_before(text, match.start()) in style.minus
+    start = match.start()
+    minus = text[start - 1 : start] in _MINUS and not (
+        start >= 2 and _NO_MINUS_AFTER.match(text, start - 2)
+    )
+    start -= minus
+    negative = minus or (bool(style.minus) and _word_before(text, start) in style.minus)
     unit = (match.group("sign") or "").strip(_SPACE) or _unit_after(text, match.end(), style)
     for values in digit_values(match.group("digits"), style):
         if negative:
             values = tuple(value if value == "0" else f"-{value}" for value in values)
-        yield Numeral(values, unit, "digits", match.group(), match.start())
+        yield Numeral(values, unit, "digits", text[start : match.end()], start)
 
 
 def _word_before(text: str, start: int) -> str:
     """The word right before ``start`` (one space between), lower-case; or ""."""
+    if not start or text[start - 1] not in " \u00a0":
+        return ""
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     return before.group(1).lower() if before else ""
 

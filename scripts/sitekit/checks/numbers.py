@@ -68,7 +68,10 @@ class _Tally:
 
     def add(self, key: Key, numeral: Numeral, line: int) -> None:
         if numeral.unit and numeral.unit != "%":
-            self.units.setdefault(key, Counter())[numeral.unit] += 1
+            units = self.units.get(key)
+            if units is None:
+                units = self.units[key] = Counter()
+            units[numeral.unit] += 1
         if numeral.how == "maybe":
             self.maybe[key] += 1
             return
@@ -176,7 +179,9 @@ def _compare(english: Page, theirs: _Tally, translation: Page, ours: _Tally) -> 
             if key[0] in lacking or not ours.only_words_added(theirs, key):
                 yield _mismatch(english, theirs, translation, ours, key)
             continue  # «en tres palabras»: a number in words that adds, not changes
-        english_units, own_units = theirs.units.get(key, Counter()), ours.units.get(key, Counter())
+        english_units, own_units = theirs.units.get(key), ours.units.get(key)
+        if not english_units or not own_units:
+            continue  # a unit only one language writes («18 år» for "under 18")
         changed, instead = english_units - own_units, own_units - english_units
         if changed and instead:
             unit, other = min(changed), min(instead)
