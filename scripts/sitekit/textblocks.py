@@ -103,8 +103,7 @@ class _Locator:
         self.cursor = 0
 
     def line_of(self, text: str) -> int:
-        words = _WORD.findall(text)
-        words = [word for word in words if len(word) > 2][:4] or words[:4]
+        words = _first_words(text)
         for number, word in enumerate(words):
             found = self._find(word, words[number + 1] if number + 1 < len(words) else None)
             if found is not None:
@@ -125,6 +124,21 @@ class _Locator:
             if following is None or following in rest:
                 return index
         return first
+
+
+def _first_words(text: str) -> list[str]:
+    """The first four words of more than two letters (or the first four words)."""
+    first: list[str] = []
+    long: list[str] = []
+    for match in _WORD.finditer(text):  # a paragraph is long: read only its start
+        word = match.group()
+        if len(first) < 4:
+            first.append(word)
+        if len(word) > 2:
+            long.append(word)
+            if len(long) == 4:
+                break
+    return long or first
 
 
 def page_blocks(page: Page, html: str) -> list[Block]:
