@@ -17,10 +17,13 @@ from sitekit.report import Problem, error
 
 
 def check(context: Context) -> Iterator[Problem]:
+    reasons: dict[str | None, str | None] = {}  # every page includes its disclaimer
     for page in context.site.all_pages():
         if "8<" in page.text:
             for index, name in snippet_references(page.body):
-                reason = snippet_problem(name, context.includes)
+                if name not in reasons:
+                    reasons[name] = snippet_problem(name, context.includes)
+                reason = reasons[name]
                 if reason is not None:
                     yield error(
                         page.display,
