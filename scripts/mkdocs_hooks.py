@@ -8,7 +8,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sitekit.site_hooks import (
     on_env,
     on_nav,
-    on_page_content,
     on_page_context,
     on_page_markdown,
     on_post_build,
@@ -19,7 +18,6 @@ from sitekit.site_hooks import (
 __all__ = [
     "on_env",
     "on_nav",
-    "on_page_content",
     "on_page_context",
     "on_page_markdown",
     "on_post_build",

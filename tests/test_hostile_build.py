@@ -88,6 +88,8 @@ def make_project(root: Path, site_url: str, evil: str, *, crafted: bool = True) 
     for extension in config["markdown_extensions"]:
         if isinstance(extension, dict) and "pymdownx.snippets" in extension:
             extension["pymdownx.snippets"]["base_path"] = [str(INCLUDES)]
+        if isinstance(extension, dict) and "sitekit.mdext" in extension:
+            extension["sitekit.mdext"]["docs_dir"] = str(docs)
     path = root / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return Project(path, docs, site_url, evil)

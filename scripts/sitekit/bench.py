@@ -225,13 +225,19 @@ def _nav(plans: list[PagePlan]) -> list[Any]:
 
 
 def _english_only_config(nav: list[Any]) -> str:
-    """A plain English-only configuration: the same theme, no i18n plugin, no hooks."""
+    """A plain English-only configuration: the same theme, no i18n plugin, no hooks and
+    none of the site's own Markdown."""
     config = copy.deepcopy(mkdocs_config())
     config["docs_dir"] = "docs/en"
     config["site_url"] = "https://guide.example.org/"
     config["nav"] = nav
     config["plugins"] = ["search"]
     config.pop("hooks", None)
+    config["markdown_extensions"] = [
+        entry
+        for entry in config.get("markdown_extensions") or []
+        if (next(iter(entry)) if isinstance(entry, dict) else entry) != "sitekit.mdext"
+    ]
     # The site's template overrides and stylesheet need its hooks: plain Material instead.
     config["theme"].pop("custom_dir", None)
     config.pop("extra_css", None)

@@ -6,7 +6,7 @@ import logging
 import os
 from pathlib import Path
 
-from sitekit.project import MKDOCS_YML
+from sitekit.project import MKDOCS_YML, ROOT
 
 # Set only by `make serve`: the hooks then run the checks on every rebuild and show
 # the problems on the pages (sitekit.live_checks). Never set for a production build.
@@ -18,6 +18,9 @@ def mkdocs_env(
 ) -> dict[str, str]:
     """Environment for a MkDocs run: quiet end-of-life notice, optional overrides."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    # The site's Markdown extension (sitekit.mdext) is imported from scripts/.
+    paths = [str(ROOT / "scripts"), *filter(None, [env.get("PYTHONPATH")])]
+    env["PYTHONPATH"] = os.pathsep.join(paths)
     env.pop(PREVIEW_ENV, None)
     if preview:
         env[PREVIEW_ENV] = "1"
@@ -55,7 +58,7 @@ def build_in_process(
 
     saved = {
         key: os.environ.get(key)
-        for key in ("SITE_URL", "SITE_LANG", "NO_MKDOCS_2_WARNING", PREVIEW_ENV)
+        for key in ("SITE_URL", "SITE_LANG", "NO_MKDOCS_2_WARNING", "PYTHONPATH", PREVIEW_ENV)
     }
     os.environ.update(mkdocs_env(site_url))
     os.environ.pop("SITE_LANG", None)

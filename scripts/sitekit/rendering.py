@@ -34,8 +34,9 @@ from sitekit.sources import CITATION
 _SNIPPETS = "pymdownx.snippets"
 # Permalinks, includes (checked on their own) and typographic quotes and dashes
 # (smarty: it doubles the time to render, and changes no word or number;
-# "5--12", its en dash, is read as a range).
-_SKIPPED = {"toc", _SNIPPETS, "smarty"}
+# "5--12", its en dash, is read as a range), and the site's own extension
+# (citations are left out, and its additions are no words of the page).
+_SKIPPED = {"toc", _SNIPPETS, "smarty", "sitekit.mdext"}
 MAX_NESTED_SNIPPETS = 4
 
 

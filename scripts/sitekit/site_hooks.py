@@ -12,7 +12,6 @@ import html
 import logging
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -21,32 +20,20 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from sitekit import (
     editors_page,
-    glossary,
     live_checks,
+    mdext,
     nav_groups,
-    page_dates,
     postbuild,
-    sanitize,
     search,
-    section_notices,
     sitemaps,
     template_cache,
     ui,
 )
 from sitekit.datafile import DataError
-from sitekit.freshness import FIELD, parse_record
-from sitekit.history import History, file_history
-from sitekit.pages import Page as SourcePage
-from sitekit.pages import parse_page
-from sitekit.paths import display_path
 from sitekit.project import Language, languages
-from sitekit.reading import read_text
-from sitekit.sources import Registry, load_registry, render_citations
-from sitekit.verify_site import content_problems
 
 # Warnings fail a --strict build (build.py), and name the page in a preview.
 log = logging.getLogger("mkdocs.plugins.sitekit")
@@ -60,7 +47,6 @@ class _BuildState:
 
     pages: list[sitemaps.SitemapPage] = field(default_factory=list)
     default_404: str | None = None
-    notes: dict[str, str] = field(default_factory=dict)  # page source path -> footnotes HTML
 
 
 _STATE = _BuildState()
@@ -116,33 +102,6 @@ def _alternates(page: Page, config: MkDocsConfig) -> list[tuple[str, str]]:
     return result
 
 
-@cache
-def _registry() -> Registry:
-    return load_registry()
-
-
-@cache
-def _english_page(docs: Path, rel: str) -> SourcePage | None:
-    """The English page a translation should match (None if unreadable)."""
-    path = docs / languages()[0].code / rel
-    text, problem = read_text(path)
-    if text is None or problem is not None:
-        return None
-    page, problems = parse_page(path, languages()[0].code, rel, text)
-    return None if problems else page
-
-
-@cache
-def _english_history(path: Path) -> History:
-    """Git history of an English page (read only for pages with outdated translations)."""
-    return file_history(path)
-
-
-@cache
-def _abbreviations(docs: Path, lang: str) -> str:
-    return glossary.abbreviations(docs / lang / glossary.GLOSSARY_PAGE)
-
-
 # --- Events --------------------------------------------------------------------
 
 
@@ -151,13 +110,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         global _STATE
         _STATE = _BuildState()
         # A preview rebuilds in the same process: read pages and data afresh.
-        for cached in (
-            _registry,
-            _english_page,
-            _english_history,
-            _abbreviations,
-        ):
-            cached.cache_clear()
+        mdext.clear_caches()
         if live_checks.enabled():  # make serve: the checks run on every rebuild
             live_checks.before_build(Path(config.docs_dir))
 
@@ -191,45 +144,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any
     if reviewed is not None:
         # Sitemap lastmod and the gzip timestamp follow the content, not the clock.
         page.update_date = reviewed.isoformat()
-    lang = _current(config).code
-    markdown, notes = render_citations(markdown, lang, _registry())
-    _STATE.notes[page.file.src_uri] = notes
-    if _group(page, lang) != glossary.GLOSSARY_PAGE:
-        terms = _abbreviations(Path(config.docs_dir), lang)
-        markdown += "\n\n" + terms + "\n" if terms else ""
-    return markdown
-
-
-def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Any) -> str:
-    lang = _current(config)
-    strings = ui.strings(lang.code)
-    html_text = html_text.replace(_PERMALINK_TITLE, f'title="{html.escape(strings["permalink"])}"')
-    html_text += _STATE.notes.pop(page.file.src_uri, "")
-    source = display_path(Path(page.file.abs_src_path or page.file.src_uri))
-    for problem in content_problems(html_text, source):
-        log.warning(f"{problem.location}: [{problem.code}] {problem.message} Fix: {problem.hint}")
-    html_text = sanitize.clean(html_text)  # what the page adds: the allowlist only
-    # The site's own notices are added after the clean-up, like the page dates.
-    html_text, notices = _outdated_notices(html_text, page, lang, Path(config.docs_dir))
-    banner = page_dates.header(page.meta, lang.code) + notices
-    if _H1_END.search(html_text):
-        return _H1_END.sub(lambda match: match.group(0) + banner, html_text, count=1)
-    return banner + html_text  # the theme writes the title just before the content
-
-
-def _outdated_notices(html_text: str, page: Page, lang: Language, docs: Path) -> tuple[str, str]:
-    """A notice at each section of a translation that changed in English since it was
-    made; returns the content and the notices that go under the title."""
-    english = (getattr(page.file, "alternates", {}) or {}).get(languages()[0].code)
-    original = _english_page(docs, _group(page, lang.code))
-    if english is None or original is None:
-        return html_text, ""
-    record = parse_record(page.meta.get(FIELD))
-    if not section_notices.notices_for(record, original):
-        return html_text, ""  # up to date: Git is not asked
-    notices = section_notices.notices_for(record, original, _english_history(original.path))
-    href = get_relative_url(english.url, page.url)
-    return section_notices.place(html_text, notices, lang.code, href, languages()[0].html_lang)
+    return markdown  # the rest is the Markdown extension's work (sitekit.mdext)
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> Any:
@@ -258,12 +173,6 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         )
     )
     return context
-
-
-def _group(page: Page, default_code: str) -> str:
-    """The path a page shares with its translations ("treatments/x.md")."""
-    src = Path(page.file.src_uri)
-    return src.relative_to(src.parts[0]).as_posix() if len(src.parts) > 1 else src.as_posix()
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:

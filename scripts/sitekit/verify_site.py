@@ -22,7 +22,7 @@ _BUILD_HINT = "pages are plain Markdown: remove it from the page. The published 
 _CONTENT_HINT = (
     "pages are plain Markdown: remove the HTML that does this{source}. The build also "
     "strips it, so if the page's Markdown is clean, check that the build ran the site's "
-    "hooks (scripts/mkdocs_hooks.py)."
+    "Markdown extension (sitekit.mdext in mkdocs.yml)."
 )
 _SITE_HINT = (
     "the theme, a template or the configuration added this. If it is the site's own, "
