@@ -22,8 +22,10 @@ def write(site_dir: Path, docs: Path, today: dt.date | None = None) -> Path:
     report = status_format.format_markdown(site, found, link_base="../../")
     table = markdown.markdown(report, extensions=["tables"])
     body = sanitize.clean(table)  # page titles come from the pages
-    stylesheets = sorted((site_dir / "assets" / "stylesheets").glob("main.*.min.css"))
-    links = [f"../../assets/stylesheets/{path.name}" for path in stylesheets]
+    # The theme's main stylesheet, wherever the engine puts it (Zensical: in classic/).
+    folder = site_dir / "assets" / "stylesheets"
+    stylesheets = sorted(folder.rglob("main.*.min.css"))
+    links = [f"../../assets/stylesheets/{p.relative_to(folder).as_posix()}" for p in stylesheets]
     links.append("../../assets/stylesheets/site.css")
     head = "\n".join(f'  <link rel="stylesheet" href="{html.escape(link)}">' for link in links)
     document = f"""<!doctype html>

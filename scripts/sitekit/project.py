@@ -47,13 +47,16 @@ def english_name(code: str) -> str:
         return code
 
 
-def parse_mkdocs_config(text: str, where: str) -> dict[str, Any]:
-    """mkdocs.yml text as plain data (``!ENV`` values replaced by their defaults).
+def parse_mkdocs_config(
+    text: str, where: str, loader: type[yaml.SafeLoader] = ConfigLoader
+) -> dict[str, Any]:
+    """mkdocs.yml text as plain data (``!ENV`` values replaced by their defaults, or
+    read from the environment with ``yamlio.EnvConfigLoader``).
 
     Raises DataError, with the file and line.
     """
     try:
-        _, data = load_yaml(text, ConfigLoader)
+        _, data = load_yaml(text, loader)
     except yaml.YAMLError as exc:
         line, what = yaml_error(exc)
         raise DataError(

@@ -1,17 +1,20 @@
-"""MkDocs hooks: what the theme and the i18n plugin do not do for us.
+"""MkDocs hooks: the wiring between MkDocs and the site's engine-neutral pieces.
 
-Registered through ``scripts/mkdocs_hooks.py``. Each build of the i18n plugin
-(one per language) runs these hooks; state that spans languages lives in
-``_STATE`` and is written out once, after the last language is built.
+Registered through ``scripts/mkdocs_hooks.py``. The site's own work is done by
+the Markdown extension (``sitekit.mdext``, every page's content) and the
+post-build step (``sitekit.after_build``, the built folder). What is left here
+is what only MkDocs needs: the theme's globals, the navigation's grouping, the
+page context of the head (canonical, ``hreflang``, Open Graph), one 404 page
+per language, the preview's live checks, and calling the post-build step once
+every language is built (the i18n plugin runs one build per language; the 404
+page of the default language is kept in ``_STATE`` meanwhile).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-import logging
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -22,30 +25,23 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from sitekit import (
-    editors_page,
+    after_build,
     live_checks,
     mdext,
     nav_groups,
     postbuild,
     search,
-    sitemaps,
     template_cache,
     ui,
 )
 from sitekit.datafile import DataError
 from sitekit.project import Language, languages
 
-# Warnings fail a --strict build (build.py), and name the page in a preview.
-log = logging.getLogger("mkdocs.plugins.sitekit")
-_H1_END = re.compile(r"</h1>", re.IGNORECASE)
-_PERMALINK_TITLE = 'title="Permanent link"'
-
 
 @dataclass
 class _BuildState:
-    """What the per-language builds collect for the final write."""
+    """What the per-language builds keep for the last one."""
 
-    pages: list[sitemaps.SitemapPage] = field(default_factory=list)
     default_404: str | None = None
 
 
@@ -162,16 +158,6 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
             if other.code != lang.code and other.html_lang in dict(alternates)
         ],
     }
-    reviewed = _meta_date(page, "last_reviewed")
-    _STATE.pages.append(
-        sitemaps.SitemapPage(
-            lang=lang.code,
-            url="" if page.url in {"", "./"} else page.url,
-            loc=_absolute(config, page.url),
-            lastmod=reviewed.isoformat() if reviewed else None,
-            alternates=tuple(alternates) + ((("x-default", english),) if english else ()),
-        )
-    )
     return context
 
 
@@ -197,8 +183,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         return  # a nested language build; the outer one writes everything at the end
     site_dir = Path(config.site_dir)
     prefixes = _prefixes(config)
-    sitemaps.write_all(site_dir, _STATE.pages, prefixes)
-    editors_page.write(site_dir, Path(config.docs_dir))
     settings = postbuild.Settings(
         site_dir=site_dir,
         docs=Path(config.docs_dir),
@@ -209,13 +193,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         report_section=config.extra.get("report_section"),
     )
     try:
-        postbuild.run(settings)
-    except DataError as exc:  # build.py's content checks report it before a build
-        raise PluginError(str(exc)) from None
-    # The search index reads the finished pages.
-    try:
-        search.build(site_dir)
-    except search.SearchIndexError as exc:
+        after_build.complete(settings)  # the engine-neutral post-build step
+    except (DataError, after_build.AlreadyFinished, search.SearchIndexError) as exc:
         raise PluginError(str(exc)) from None
     if live_checks.enabled():  # make serve: each page's problems, on the page
         live_checks.after_build(site_dir, prefixes)

@@ -10,11 +10,13 @@ reader is bounded and its errors say where:
 - an error inside something left open (a quoted text, a ``[`` list, a key) is
   reported on the line where it was opened, not where the parser gave up.
 
-``mkdocs.yml`` is read with ``!ENV [NAME, default]`` taken as its default.
+``mkdocs.yml`` is read with ``!ENV [NAME, default]`` taken as its default (the checks),
+or as MkDocs reads it (the post-build step).
 """
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import yaml
@@ -56,6 +58,26 @@ def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
 
 Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 ConfigLoader.add_constructor("!ENV", _env_tag)
+
+
+class EnvConfigLoader(Loader):
+    """Reads mkdocs.yml as MkDocs does: ``!ENV [NAME, default]`` is NAME's value
+    in the environment when it is set, else the default."""
+
+
+def _env_value(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.SequenceNode):
+        values = loader.construct_sequence(node)
+        names, default = (values[:-1], values[-1]) if len(values) > 1 else (values, None)
+    else:
+        names, default = [loader.construct_scalar(node)], None  # type: ignore[arg-type]
+    for name in names:
+        if isinstance(name, str) and os.environ.get(name):
+            return os.environ[name]
+    return default
+
+
+EnvConfigLoader.add_constructor("!ENV", _env_value)
 
 
 def _screen(text: str, loader: type[yaml.SafeLoader]) -> None:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from sitekit.cli.bench import bench_main
     from sitekit.cli.check import check_main
     from sitekit.cli.editors import new_language_main, new_page_main, status_main
-    from sitekit.cli.site import build_main, preview_main, serve_main
+    from sitekit.cli.site import build_main, postbuild_main, preview_main, serve_main
 
 _MODULES = {
     "bench_main": "bench",
@@ -23,6 +23,7 @@ _MODULES = {
     "check_main": "check",
     "new_language_main": "editors",
     "new_page_main": "editors",
+    "postbuild_main": "site",
     "preview_main": "site",
     "serve_main": "site",
     "status_main": "editors",
@@ -34,6 +35,7 @@ __all__ = [
     "check_main",
     "new_language_main",
     "new_page_main",
+    "postbuild_main",
     "preview_main",
     "serve_main",
     "status_main",

@@ -1,4 +1,5 @@
-"""build.py, serve.py and preview.py: the site built, previewed live, and served as built."""
+"""build.py, postbuild.py, serve.py and preview.py: the site built, finished, previewed
+live, and served as built."""
 
 from __future__ import annotations
 
@@ -59,6 +60,12 @@ def build_main(argv: Sequence[str] | None = None) -> int:
             draft=args.draft,
         )
     )
+
+
+def postbuild_main(argv: Sequence[str] | None = None) -> int:
+    from sitekit import after_build
+
+    return guarded(lambda: after_build.main(argv))
 
 
 def serve_main(argv: Sequence[str] | None = None) -> int:
