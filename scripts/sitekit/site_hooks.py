@@ -32,7 +32,7 @@ from sitekit import (
     postbuild,
     search,
     template_cache,
-    ui,
+    theme_data,
 )
 from sitekit.datafile import DataError
 from sitekit.project import Language, languages
@@ -113,15 +113,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
     env.bytecode_cache = template_cache.CACHE  # compile the theme once per process
-    lang = _current(config)
-    env.globals["site_ui"] = ui.strings(lang.code)
-    # The root 404 page is the only one some hosts serve: it links every language.
-    env.globals["site_other_languages"] = [
-        {"prefix": prefix or "./", "html_lang": other.html_lang, "ui": ui.strings(other.code)}
-        for other in languages()
-        if other.code != lang.code and (prefix := _prefixes(config).get(other.code)) is not None
-    ]
-    env.globals["site_is_root_language"] = not lang.url_prefix
+    # What the templates read: the language being built (Zensical gets the same
+    # from its generated configuration).
+    config.extra.update(theme_data.template_extra(_current(config), languages(), _prefixes(config)))
     return env
 
 
@@ -145,19 +139,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> Any:
     lang = _current(config)
-    alternates = _alternates(page, config)
-    english = dict(alternates).get(languages()[0].html_lang)
-    context["seo"] = {
-        "canonical": page.canonical_url,
-        "alternates": alternates,
-        "x_default": english,
-        "og_locale": ui.strings(lang.code)["locale"],
-        "og_locale_alternates": [
-            ui.strings(other.code)["locale"]
-            for other in languages()
-            if other.code != lang.code and other.html_lang in dict(alternates)
-        ],
-    }
+    context["seo"] = theme_data.seo(
+        page.canonical_url, _alternates(page, config), lang, languages()
+    )
     return context
 
 
