@@ -138,10 +138,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> Any:
-    lang = _current(config)
-    context["seo"] = theme_data.seo(
-        page.canonical_url, _alternates(page, config), lang, languages()
-    )
+    alternates = _alternates(page, config)
+    canonical = page.canonical_url or ""
+    context["seo"] = theme_data.seo(canonical, alternates, _current(config), languages())
     return context
 
 
