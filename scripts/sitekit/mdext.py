@@ -28,13 +28,14 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from sitekit import glossary, page_dates, sanitize, section_notices, ui
+from sitekit import glossary, page_dates, sanitize, section_notices, theme_data, ui
 from sitekit.freshness import FIELD, parse_record
 from sitekit.history import History, file_history
 from sitekit.pages import Page, built_path, parse_page
@@ -43,7 +44,7 @@ from sitekit.project import Language, Layout
 from sitekit.reading import read_text
 from sitekit.sources import Registry, load_registry, render_citations
 from sitekit.verify_site import content_problems
-from sitekit.wayfinding import relative
+from sitekit.wayfinding import page_url, relative
 
 NAME = "sitekit.mdext"
 # MkDocs counts the warnings of its own loggers (`--strict` fails on them); other
@@ -137,6 +138,7 @@ class SiteMarkdown(Extension):  # type: ignore[misc]
             "docs_dir": ["docs", "the folder that holds one folder per language"],
             "lang": ["", "the language of the build; empty: the page path's first folder"],
             "page": ["", "the page's path below docs_dir, where the engine does not say it"],
+            "site_url": ["", "the site's address: the head's data goes into the page's metadata"],
         }
         super().__init__(**kwargs)
 
@@ -185,6 +187,10 @@ class _Sources(Preprocessor):  # type: ignore[misc]
         page = self.state.page = self.extension.page_info(self.md)
         if page is None:
             return lines
+        site_url = str(self.extension.getConfig("site_url"))
+        meta = getattr(_engine_page(self.md), "meta", None)
+        if site_url and isinstance(meta, dict):  # an engine without page hooks (Zensical)
+            meta["seo"] = _seo(page, site_url)
         text, self.state.notes = render_citations("\n".join(lines), page.lang.code, _registry())
         if page.rel != glossary.GLOSSARY_PAGE:
             terms = _abbreviations((page.docs / page.lang.code / glossary.GLOSSARY_PAGE).resolve())
@@ -252,6 +258,25 @@ def _outdated_notices(html_text: str, page: PageInfo) -> tuple[str, str]:
         built_path(page.rel, page.lang.url_prefix), built_path(page.rel, page.english.url_prefix)
     )
     return section_notices.place(html_text, notices, page.lang.code, href, page.english.html_lang)
+
+
+def _seo(page: PageInfo, site_url: str) -> dict[str, Any]:
+    """The head's canonical, hreflang and Open Graph data (the MkDocs hooks write the
+    same from MkDocs' pages)."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    langs = Layout.of(page.docs).languages()
+
+    def address(lang: Language) -> str:
+        return urljoin(base, page_url(built_path(page.rel, lang.url_prefix)))
+
+    alternates = [
+        (other.html_lang, address(other))
+        for other in langs
+        if (page.docs / other.code / page.rel).is_file()
+    ]
+    data = theme_data.seo(address(page.lang), alternates, page.lang, langs)
+    data["alternates"] = [list(pair) for pair in alternates]  # the engine takes lists only
+    return data
 
 
 def makeExtension(**kwargs: Any) -> SiteMarkdown:
