@@ -28,10 +28,10 @@ from sitekit.ui import strings
 from sitekit.verify_site import verify_site
 
 
-def verify(context: Context, site_dir: Path) -> Iterator[Problem]:
+def verify(context: Context, site_dir: Path, engine: str | None = None) -> Iterator[Problem]:
     site = context.site
     try:
-        policy = load_policy()
+        policy = load_policy(engine=engine)
     except PolicyError as exc:
         yield error("data/html_policy.yml", 0, "html-policy", f"{exc}.", "restore the file.")
         return
@@ -60,7 +60,7 @@ def verify(context: Context, site_dir: Path) -> Iterator[Problem]:
                 "(an English fallback?).",
                 "set fallback_to_default: false in mkdocs.yml and add the translation.",
             )
-    yield from verify_site(site_dir, sources)
+    yield from verify_site(site_dir, sources, engine)
 
 
 def _is_page_of_any_language(rel: str, prefixes: tuple[str, ...]) -> bool:

@@ -65,8 +65,11 @@ def _pattern(pattern: str) -> re.Pattern[str]:
 
 
 @cache
-def load_policy(path: Path = POLICY_FILE) -> Policy:
-    """The policy; raises PolicyError naming the file (and line) when it cannot be used."""
+def load_policy(path: Path = POLICY_FILE, engine: str | None = None) -> Policy:
+    """The policy; raises PolicyError naming the file (and line) when it cannot be used.
+
+    ``engine`` names a section of ``engines:`` whose theme files and inline scripts
+    are allowed too (the experimental Zensical build ships its own theme's)."""
     shown = display_path(path)
     text, problem = read_text(path, "data")
     if text is None:
@@ -91,6 +94,15 @@ def load_policy(path: Path = POLICY_FILE) -> Policy:
             raise PolicyError(f"{shown}: '{dotted}' must be a list of strings")
         return tuple(value)
 
+    def site(key: str) -> tuple[str, ...]:
+        own = strings(f"site.{key}")
+        if engine is None:
+            return own
+        extra = (get(f"engines.{engine}") or {}).get(key, [])
+        if not isinstance(extra, list) or not all(isinstance(item, str) for item in extra):
+            raise PolicyError(f"{shown}: 'engines.{engine}.{key}' must be a list of strings")
+        return own + tuple(extra)
+
     attributes, inputs = get("content.attributes"), get("inputs")
     if not isinstance(attributes, dict) or not isinstance(inputs, dict):
         raise PolicyError(f"{shown}: 'content.attributes' and 'inputs' must be mappings")
@@ -107,11 +119,11 @@ def load_policy(path: Path = POLICY_FILE) -> Policy:
         disclaimer_class=str(get("disclaimer.class")),
         may_precede_disclaimer=frozenset(strings("disclaimer.allowed_before")),
         file_types=frozenset(strings("site.file_types")),
-        scripts=strings("site.scripts"),
-        stylesheets=strings("site.stylesheets"),
-        source_maps=strings("site.source_maps"),
-        data_files=strings("site.data_files"),
+        scripts=site("scripts"),
+        stylesheets=site("stylesheets"),
+        source_maps=site("source_maps"),
+        data_files=site("data_files"),
         data_script_types=frozenset(strings("site.data_script_types")),
-        inline_scripts=frozenset(strings("site.inline_scripts")),
+        inline_scripts=frozenset(site("inline_scripts")),
         input_types={str(folder): frozenset(strings(f"inputs.{folder}")) for folder in inputs},
     )

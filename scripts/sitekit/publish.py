@@ -122,10 +122,10 @@ def os_error(exc: OSError) -> str:
     return f"the system refused an operation ({exc.strerror or exc}){where}"
 
 
-def verify(context: Context, site_dir: Path) -> list[report.Problem]:
+def verify(context: Context, site_dir: Path, engine: str | None = None) -> list[report.Problem]:
     """What is wrong with a built site that is to be published: the checks of the
     built output, and any trace of a preview or a draft."""
-    return list(built_pages.verify(context, site_dir)) + problems_panel.leaks(site_dir)
+    return list(built_pages.verify(context, site_dir, engine)) + problems_panel.leaks(site_dir)
 
 
 def build_site(

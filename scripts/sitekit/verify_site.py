@@ -53,10 +53,13 @@ def content_problems(html: str, source: str, policy: Policy | None = None) -> li
     return problems
 
 
-def verify_site(site_dir: Path, sources: Mapping[str, str] | None = None) -> Iterator[Problem]:
-    """Every problem in the built site; ``sources`` maps site paths to their Markdown file."""
+def verify_site(
+    site_dir: Path, sources: Mapping[str, str] | None = None, engine: str | None = None
+) -> Iterator[Problem]:
+    """Every problem in the built site; ``sources`` maps site paths to their Markdown file
+    (``engine``: the section of the policy's ``engines:`` that built it, if not MkDocs)."""
     try:
-        policy = load_policy()
+        policy = load_policy(engine=engine)
     except PolicyError as exc:
         yield error("data/html_policy.yml", 0, "html-policy", f"{exc}.", "restore the file.")
         return
