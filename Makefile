@@ -8,6 +8,8 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 PORT   ?= 8000
+# The experimental Zensical build has its own environment: the production one is untouched.
+ZVENV  ?= .venv-zensical
 export NO_MKDOCS_2_WARNING := 1
 
 # `make serve LANG=es` previews one language. LANG is also the locale variable
@@ -19,7 +21,7 @@ ifdef SITE_LANG
 SERVE_LANG := --lang $(SITE_LANG)
 endif
 
-.PHONY: site check status new-language serve test lint typecheck browser clean help
+.PHONY: site site-zensical check status new-language serve test lint typecheck browser clean help
 
 help:
 	@echo "make site    check the content and build the site into site/"
@@ -28,7 +30,8 @@ help:
 	@echo "make check   run the content checks only"
 	@echo "make status  translations missing, unfinished or outdated; reviews due"
 	@echo "make new-language CODE=fr NAME=Français   add a language, marked to translate"
-	@echo "make clean   remove site/ and the virtual environment"
+	@echo "make site-zensical   experimental: the same site built with Zensical, into site-zensical/"
+	@echo "make clean   remove site/ and the virtual environments"
 
 # The virtual environment, rebuilt when a requirements file changes.
 $(VENV)/.site-deps: requirements.txt
@@ -44,6 +47,16 @@ $(VENV)/.test-deps: requirements-test.txt $(VENV)/.site-deps
 
 site: $(VENV)/.site-deps
 	$(PY) scripts/build.py
+
+# Experimental, not part of `make test`: every language built with Zensical, then the
+# same post-build step and verification as `make site` (README, "Experimental Zensical build").
+$(ZVENV)/.deps: requirements-zensical.txt requirements.txt
+	$(PYTHON) -m venv $(ZVENV)
+	$(ZVENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	@touch $@
+
+site-zensical: $(VENV)/.site-deps $(ZVENV)/.deps
+	$(PY) scripts/build_zensical.py --zensical $(ZVENV)/bin/zensical
 
 check: $(VENV)/.site-deps
 	$(PY) scripts/check.py
@@ -74,4 +87,4 @@ test: $(VENV)/.test-deps browser lint typecheck
 	$(PY) -m pytest
 
 clean:
-	rm -rf site $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site site-zensical .zensical $(VENV) $(ZVENV) .pytest_cache .mypy_cache .ruff_cache

@@ -15,7 +15,13 @@ if TYPE_CHECKING:
     from sitekit.cli.bench import bench_main
     from sitekit.cli.check import check_main
     from sitekit.cli.editors import new_language_main, new_page_main, status_main
-    from sitekit.cli.site import build_main, postbuild_main, preview_main, serve_main
+    from sitekit.cli.site import (
+        build_main,
+        postbuild_main,
+        preview_main,
+        serve_main,
+        zensical_main,
+    )
 
 _MODULES = {
     "bench_main": "bench",
@@ -27,6 +33,7 @@ _MODULES = {
     "preview_main": "site",
     "serve_main": "site",
     "status_main": "editors",
+    "zensical_main": "site",
 }
 
 __all__ = [
@@ -39,6 +46,7 @@ __all__ = [
     "preview_main",
     "serve_main",
     "status_main",
+    "zensical_main",
 ]
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from sitekit import building
 from sitekit.cli.common import date_arg, guarded
 from sitekit.paths import SITE
-from sitekit.project import MKDOCS_YML, display_path, languages
+from sitekit.project import MKDOCS_YML, ROOT, display_path, languages
 
 
 def build_main(argv: Sequence[str] | None = None) -> int:
@@ -66,6 +66,46 @@ def postbuild_main(argv: Sequence[str] | None = None) -> int:
     from sitekit import after_build
 
     return guarded(lambda: after_build.main(argv))
+
+
+def zensical_main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python scripts/build_zensical.py",
+        description="Experimental: build every language with Zensical into one folder, "
+        "then run the production build's post-build step and verification.",
+    )
+    parser.add_argument(
+        "--zensical",
+        type=Path,
+        default=ROOT / ".venv-zensical" / "bin" / "zensical",
+        help="the zensical command (default: .venv-zensical/bin/zensical, "
+        "which `make site-zensical` installs)",
+    )
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "site-zensical")
+    parser.add_argument("--config-file", type=Path, default=MKDOCS_YML, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    from sitekit import after_build, search, zensical_build
+
+    if not args.zensical.is_file():
+        print(
+            f"error: {display_path(args.zensical)} does not exist. Fix: run `make "
+            "site-zensical`, which installs requirements-zensical.txt into .venv-zensical.",
+            file=sys.stderr,
+        )
+        return 1
+
+    def run() -> int:
+        try:
+            return zensical_build.build(args.zensical, args.site_dir, args.config_file)
+        except (
+            zensical_build.ZensicalError,
+            after_build.AlreadyFinished,
+            search.SearchIndexError,
+        ) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+
+    return guarded(run)
 
 
 def serve_main(argv: Sequence[str] | None = None) -> int:
