@@ -15,6 +15,7 @@ import pytest
 from helpers import BuiltSite
 from sitekit import built_pages
 from sitekit.checks import collect_problems
+from sitekit.html_policy import PolicyError, load_policy
 from sitekit.report import Problem
 
 pytestmark = pytest.mark.build
@@ -172,3 +173,15 @@ def test_search_data_only_where_the_index_is_written(site: Path) -> None:
     named(problems, "site-file", f"site/es/{fragments[0].name}")
     named(problems, "site-file", "site/pagefind/extra.js")
     assert not [p for p in problems if p.path.startswith("site/pagefind/fragment/")]
+
+
+def test_another_engine_s_theme_files_pass_only_that_engine_s_verification(site: Path) -> None:
+    stylesheet = site / "assets" / "stylesheets" / "classic" / "main.0123abcd.min.css"
+    stylesheet.parent.mkdir(parents=True)
+    stylesheet.write_text("body{}", encoding="utf-8")
+    context, _ = collect_problems()
+    refused = [p.location for p in built_pages.verify(context, site) if p.code == "site-file"]
+    assert refused == ["site/assets/stylesheets/classic/main.0123abcd.min.css"]
+    assert not list(built_pages.verify(context, site, engine="zensical"))
+    with pytest.raises(PolicyError, match=r"'engines\.other' is missing"):
+        load_policy(engine="other")

@@ -1,0 +1,64 @@
+"""The experimental Zensical build's generated configuration, without Zensical: each
+language's project is what mkdocs.yml says of that language (no build here; CI runs
+`make site-zensical` as a job of its own)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sitekit import mdext, ui, zensical_build
+from sitekit.project import MKDOCS_YML, ROOT, Language, i18n_config, languages
+
+
+@pytest.mark.parametrize("lang", languages(), ids=lambda lang: lang.code)
+def test_each_language_gets_a_project_generated_from_mkdocs_yml(lang: Language) -> None:
+    config = zensical_build.load(MKDOCS_YML)
+    site = zensical_build.language_config(config, lang, languages(), ROOT)
+    code = lang.code
+    entry = next(e for e in i18n_config(config)["languages"] if str(e["locale"]) == code)
+    # Plain data, written as YAML; Zensical runs no hooks and knows no i18n plugin.
+    assert yaml.safe_load(yaml.safe_dump(site, allow_unicode=True)) == site
+    assert "hooks" not in site and site["plugins"] == [{"search": {"enabled": False}}]
+    assert site["site_url"] == str(config["site_url"]) + lang.url_prefix
+    assert site["site_name"] == entry.get("site_name", config["site_name"])
+    assert (site["docs_dir"], site["site_dir"]) == ("docs", "site")
+    theme = site["theme"]
+    assert (theme["language"], theme["variant"]) == (lang.html_lang, "classic")
+    project = ROOT / zensical_build.WORK / code
+    assert Path(os.path.normpath(project / theme["custom_dir"])) == ROOT / "overrides"
+    extensions = {
+        next(iter(e)) if isinstance(e, dict) else e: e for e in site["markdown_extensions"]
+    }
+    settings = extensions[mdext.NAME][mdext.NAME]
+    assert settings["lang"] == code and Path(settings["docs_dir"]) == ROOT / "docs"
+    snippets = extensions["pymdownx.snippets"]["pymdownx.snippets"]
+    assert snippets["base_path"] == [str(ROOT / "includes")]
+    assert site["extra"]["site_ui"] == dict(ui.strings(code))
+    assert site["extra"]["site_is_root_language"] == (not lang.url_prefix)
+    assert [a["lang"] for a in site["extra"]["alternate"]] == [x.html_lang for x in languages()]
+    sections = [next(iter(item)) for item in site["nav"] if isinstance(item, dict)]
+    translations = entry.get("nav_translations") or {}
+    original = [next(iter(item)) for item in config["nav"] if isinstance(item, dict)]
+    assert sections == [translations.get(name, name) for name in original]
+
+
+def test_zensical_output_is_made_what_the_post_build_step_expects(tmp_path: Path) -> None:
+    page = tmp_path / "index.html"
+    page.write_text(
+        '<article class="md-content__inner md-typeset">\n  <a id="__skip" tabindex="-1"></a>'
+        "\n  <h1>Title</h1></article>",
+        encoding="utf-8",
+    )
+    (tmp_path / "search.json").write_text("{}", encoding="utf-8")
+    modern = tmp_path / "assets" / "stylesheets" / "modern"
+    modern.mkdir(parents=True)
+    (modern / "main.css").write_text("", encoding="utf-8")
+    zensical_build.adapt(tmp_path)
+    assert page.read_text(encoding="utf-8") == (
+        '<article class="md-content__inner md-typeset">\n  <h1>Title</h1></article>'
+    )
+    assert not (tmp_path / "search.json").exists() and not modern.exists()
