@@ -6,9 +6,9 @@ data/html_policy.yml allows; everything else is dropped. On top of that,
 resources must come from the site itself and the theme's reserved IDs and
 classes are removed.
 
-Engine-neutral: ``clean`` takes and returns an HTML fragment. The MkDocs hook
-calls it on every page's content; ``sanitize_page`` does the same to the
-article of an already built page, for an engine that runs no hooks.
+Engine-neutral: ``clean`` takes and returns an HTML fragment. The site's
+Markdown extension (sitekit.mdext) calls it on every page's content, in any
+engine; ``sanitize_page`` does the same to the article of an already built page.
 """
 
 from __future__ import annotations
