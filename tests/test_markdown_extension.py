@@ -154,7 +154,7 @@ class ContextPreprocessor(Preprocessor):  # type: ignore[misc]
         return lines
 
 
-def test_the_page_comes_from_mkdocs_or_from_zensical() -> None:
+def test_the_page_comes_from_mkdocs_or_from_zensical(caplog: pytest.LogCaptureFixture) -> None:
     mkdocs = site_markdown()
     mkdocs.treeprocessors.register(_MkDocsFile(mkdocs, PAGE), "relpath", 0)
     assert mdext.page_path(mkdocs) == PAGE
@@ -170,4 +170,8 @@ def test_the_page_comes_from_mkdocs_or_from_zensical() -> None:
     assert seo["x_default"] == "https://guide.test/treatments/mesotherapy/"
     assert seo["og_locale"] == ui.strings("es")["locale"]
 
-    assert mdext.page_path(site_markdown()) is None  # no engine, no `page` setting
+    unknown = site_markdown()  # no engine that says the page, no `page` setting
+    assert mdext.page_path(unknown) is None
+    with caplog.at_level(logging.WARNING, logger=mdext.log.name):
+        assert "page-dates" not in unknown.convert("Texto.\n")
+    assert any("does not say which page" in r.getMessage() for r in caplog.records)

@@ -4,6 +4,7 @@ language's project is what mkdocs.yml says of that language (no build here; CI r
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -62,3 +63,13 @@ def test_zensical_output_is_made_what_the_post_build_step_expects(tmp_path: Path
         '<article class="md-content__inner md-typeset">\n  <h1>Title</h1></article>'
     )
     assert not (tmp_path / "search.json").exists() and not modern.exists()
+
+
+def test_the_extension_s_warnings_fail_the_zensical_build(caplog: pytest.LogCaptureFixture) -> None:
+    from test_markdown_extension import convert
+
+    with caplog.at_level(logging.WARNING, logger=mdext.log.name):
+        convert("Text.\n", page="stray.md")
+    printed = "Build started\n" + "\n".join(r.getMessage() for r in caplog.records) + "\nDone"
+    assert zensical_build.extension_warnings(printed) == [caplog.records[0].getMessage()]
+    assert zensical_build.extension_warnings("Build started\nNo issues found") == []

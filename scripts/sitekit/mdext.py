@@ -144,7 +144,7 @@ class SiteMarkdown(Extension):  # type: ignore[misc]
 
     def extendMarkdown(self, md: Markdown) -> None:
         state = _State()
-        # Before snippets (32): what the page itself says, as the page's hooks did.
+        # Before snippets (32), on what the page itself says, as MkDocs' page hook did.
         md.preprocessors.register(_Sources(md, self, state), "sitekit_sources", 35)
         md.treeprocessors.register(_TreeDone(md, state), "sitekit_tree_done", -100)
         md.postprocessors.register(_Finish(md, state), "sitekit_finish", -100)
@@ -152,7 +152,12 @@ class SiteMarkdown(Extension):  # type: ignore[misc]
 
     def page_info(self, md: Markdown) -> PageInfo | None:
         path = str(self.getConfig("page")) or page_path(md)
-        if not path:
+        if not path:  # an engine (or a version of one) that this module does not know
+            log.warning(
+                "the Markdown engine does not say which page it renders, so citations, "
+                f"dates and notices are not written. Fix: teach {NAME}._engine_page this "
+                "engine, or set `page` in its settings."
+            )
             return None
         docs = Path(str(self.getConfig("docs_dir")))
         langs = {lang.code: lang for lang in Layout.of(docs).languages()}

@@ -190,6 +190,13 @@ def adapt(folder: Path) -> None:
             page.write_text(changed, encoding="utf-8")
 
 
+def extension_warnings(output: str) -> list[str]:
+    """The site's Markdown extension's warnings in Zensical's output (each says "Fix:").
+    Zensical's --strict does not see Python's warnings; they fail this build as they
+    fail MkDocs --strict."""
+    return [line for line in output.splitlines() if " Fix: " in line]
+
+
 def _build_language(
     zensical: Path,
     config: dict[str, Any],
@@ -208,8 +215,15 @@ def _build_language(
     env = dict(os.environ, PYTHONPATH=str(root / "scripts"))
     command = [str(zensical), "build", "--clean", "--strict", "--config-file", str(generated)]
     result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
+    output = (result.stdout + result.stderr).strip()
     if result.returncode != 0 or not (folder / "site" / "index.html").is_file():
         raise ZensicalError(
-            f"{generated}: zensical build failed (exit status {result.returncode}):\n"
-            + (result.stdout + result.stderr).strip()
+            f"{display_path(generated)}: zensical build failed "
+            f"(exit status {result.returncode}):\n{output}"
+        )
+    warnings = extension_warnings(output)
+    if warnings:
+        raise ZensicalError(
+            f"{display_path(generated)}: the site's Markdown extension warned:\n"
+            + "\n".join(warnings)
         )
