@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 
-from sitekit import mdext, ui, zensical_build
-from sitekit.project import MKDOCS_YML, ROOT, Language, i18n_config, languages
+from helpers import FixtureSite
+from sitekit import mdext, ui, wayfinding, zensical_build
+from sitekit.pages import built_path
+from sitekit.project import MKDOCS_YML, ROOT, Language, i18n_config, languages, languages_of
 
 
 @pytest.mark.parametrize("lang", languages(), ids=lambda lang: lang.code)
@@ -40,7 +43,7 @@ def test_each_language_gets_a_project_generated_from_mkdocs_yml(lang: Language) 
     assert snippets["base_path"] == [str(ROOT / "includes")]
     assert site["extra"]["site_ui"] == dict(ui.strings(code))
     assert site["extra"]["site_is_root_language"] == (not lang.url_prefix)
-    assert [a["lang"] for a in site["extra"]["alternate"]] == [x.html_lang for x in languages()]
+    assert [a["lang"] for a in site["extra"]["alternate"]] == [x.code for x in languages()]
     sections = [next(iter(item)) for item in site["nav"] if isinstance(item, dict)]
     translations = entry.get("nav_translations") or {}
     original = [next(iter(item)) for item in config["nav"] if isinstance(item, dict)]
@@ -73,3 +76,35 @@ def test_the_extension_s_warnings_fail_the_zensical_build(caplog: pytest.LogCapt
     printed = "Build started\n" + "\n".join(r.getMessage() for r in caplog.records) + "\nDone"
     assert zensical_build.extension_warnings(printed) == [caplog.records[0].getMessage()]
     assert zensical_build.extension_warnings("Build started\nNo issues found") == []
+
+
+def test_each_page_s_language_menu_leads_to_its_translations(site: FixtureSite) -> None:
+    """As the i18n plugin makes it under MkDocs; Zensical's menu leads to the homes."""
+    langs = languages_of(site.root / "mkdocs.yml")
+    menu = "".join(
+        f'<a href="/{lang.url_prefix}" hreflang="{lang.code}" class="md-select__link">'
+        for lang in langs
+    )
+    built = site.root / "built"
+    for lang in langs:
+        for rel in ("index.md", "treatments/example.md"):
+            page = built / built_path(rel, lang.url_prefix)
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(menu, encoding="utf-8")
+    zensical_build.menus_to_translations(built, site.docs, langs)
+    translation = langs[1]
+    page = built / built_path("treatments/example.md", translation.url_prefix)
+    links = re.findall(r'href="([^"]*)" hreflang="([^"]+)"', page.read_text(encoding="utf-8"))
+    expected = [
+        (
+            wayfinding.relative(
+                built_path("treatments/example.md", translation.url_prefix),
+                built_path("treatments/example.md", lang.url_prefix),
+            ),
+            lang.code,
+        )
+        for lang in langs
+    ]
+    assert links == expected
+    assert links[0] == ("../../../treatments/example/", langs[0].code)
+    assert (translation.code, "./") in [(code, href) for href, code in links]

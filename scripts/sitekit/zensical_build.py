@@ -27,8 +27,10 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from sitekit import after_build, publish, report, theme_data
+from sitekit import after_build, markup, publish, report, theme_data
 from sitekit.checks import collect_problems
+from sitekit.content import load_site
+from sitekit.pages import built_path
 from sitekit.project import (
     MKDOCS_YML,
     Language,
@@ -38,6 +40,7 @@ from sitekit.project import (
     parse_mkdocs_config,
 )
 from sitekit.reading import read_text
+from sitekit.wayfinding import relative
 from sitekit.yamlio import EnvConfigLoader
 
 WORK = ".zensical"
@@ -84,11 +87,7 @@ def language_config(
         **(config.get("extra") or {}),
         **theme_data.template_extra(lang, langs, prefixes),
         "alternate": [
-            {
-                "name": other.name,
-                "link": urlsplit(base).path + other.url_prefix,
-                "lang": other.html_lang,
-            }
+            {"name": other.name, "link": urlsplit(base).path + other.url_prefix, "lang": other.code}
             for other in langs
         ],
     }
@@ -156,6 +155,7 @@ def build(zensical: Path, out: Path, config_file: Path = MKDOCS_YML) -> int:
                 work / lang.code / "site", staging / lang.url_prefix, dirs_exist_ok=True
             )
         settings = after_build.settings_for(staging, config_file)
+        menus_to_translations(staging, settings.docs, langs)
         after_build.complete(settings)
         context, _ = collect_problems(docs=settings.docs)
         problems = publish.verify(context, staging, ENGINE)
@@ -188,6 +188,25 @@ def adapt(folder: Path) -> None:
         changed = _SKIP_TARGET.sub("", text, count=1)
         if changed != text:
             page.write_text(changed, encoding="utf-8")
+
+
+def menus_to_translations(site_dir: Path, docs: Path, langs: Sequence[Language]) -> None:
+    """Each page's language menu leads to the same page in the other languages, as the
+    i18n plugin makes it under MkDocs (Zensical's leads to each language's home)."""
+    site = load_site(docs, langs)
+    for lang in langs:
+        for rel in site.pages.get(lang.code, {}):
+            built = built_path(rel, lang.url_prefix)
+            path = site_dir / built
+            if not path.is_file():
+                continue
+            targets = {
+                other.code: relative(built, built_path(rel, other.url_prefix))
+                for other in langs
+                if rel in site.pages.get(other.code, {})
+            }
+            text = path.read_text(encoding="utf-8")
+            path.write_text(markup.point_switcher_at(text, targets), encoding="utf-8")
 
 
 def extension_warnings(output: str) -> list[str]:
