@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 
-from helpers import SUB_PATH, BuiltSite, FixtureSite
-from sitekit import building
+from helpers import SUB_PATH, BuiltSite, FixtureSite, Verify
+from sitekit import building, built_pages
+from sitekit.checks import Context, collect_problems
 from sitekit.static_server import StaticServer
 
 
@@ -28,6 +29,20 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
         succeeded, log = building.build_in_process(output, site_url=server.url)
         assert succeeded, log
         yield BuiltSite(output, server.url)
+
+
+@pytest.fixture(scope="session")
+def real_context() -> Context:
+    """The real site's pages, sources and data, loaded once: what the built-site
+    verification compares a build with. Tests must not change it."""
+    context, _ = collect_problems()
+    return context
+
+
+@pytest.fixture
+def verify(real_context: Context) -> Verify:
+    """The built-site verification (build.py's) of a folder, against the real site."""
+    return lambda site_dir: list(built_pages.verify(real_context, site_dir))
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,10 @@ class BuiltSite:
 
     def pages(self, lang_prefix: str = "") -> list[Path]:
         return sorted((self.root / lang_prefix).rglob("index.html"))
+
+
+# The built-site verification of a folder, against the real site's sources.
+Verify = Callable[[Path], list[Any]]
 
 
 def only(problems: list[Any], code: str, file: Path) -> list[Any]:

@@ -10,12 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from helpers import BuiltSite, FixtureSite, buildable
-from sitekit import built_pages, problems_panel, publish, report
-from sitekit.checks import collect_problems
+from helpers import BuiltSite, FixtureSite, Verify, buildable
+from sitekit import problems_panel, publish, report
+from sitekit.checks import Context, collect_problems
 from sitekit.disclaimers import expected_text
 from sitekit.project import ROOT
-from sitekit.report import Problem
 
 pytestmark = pytest.mark.build
 
@@ -25,9 +24,8 @@ def test_the_real_site_passes_every_content_check() -> None:
     assert problems == []
 
 
-def test_the_real_built_site_passes_verification(built_site: BuiltSite) -> None:
-    context, _ = collect_problems()
-    assert list(built_pages.verify(context, built_site.root)) == []
+def test_the_real_built_site_passes_verification(built_site: BuiltSite, verify: Verify) -> None:
+    assert verify(built_site.root) == []
 
 
 @pytest.fixture
@@ -37,12 +35,7 @@ def copy(built_site: BuiltSite, tmp_path: Path) -> Path:
     return target
 
 
-def verify(site_dir: Path) -> list[Problem]:
-    context, _ = collect_problems()
-    return list(built_pages.verify(context, site_dir))
-
-
-def test_spanish_page_showing_the_english_disclaimer(copy: Path) -> None:
+def test_spanish_page_showing_the_english_disclaimer(copy: Path, verify: Verify) -> None:
     page = copy / "es" / "index.html"
     html = page.read_text(encoding="utf-8")
     spanish, english = expected_text("es"), expected_text("en")
@@ -58,7 +51,7 @@ def test_spanish_page_showing_the_english_disclaimer(copy: Path) -> None:
     assert "another language" in problems[0].message
 
 
-def test_page_without_disclaimer_in_the_built_output(copy: Path) -> None:
+def test_page_without_disclaimer_in_the_built_output(copy: Path, verify: Verify) -> None:
     page = copy / "no" / "index.html"
     html = page.read_text(encoding="utf-8")
     page.write_text(
@@ -76,7 +69,9 @@ def _callout(html: str) -> tuple[int, int]:
 TREATMENT = Path("treatments") / "mesotherapy" / "index.html"
 
 
-def test_treatment_page_without_the_urgent_help_callout_is_caught(copy: Path) -> None:
+def test_treatment_page_without_the_urgent_help_callout_is_caught(
+    copy: Path, verify: Verify
+) -> None:
     page = copy / "es" / TREATMENT
     html = page.read_text(encoding="utf-8")
     start, end = _callout(html)
@@ -88,7 +83,7 @@ def test_treatment_page_without_the_urgent_help_callout_is_caught(copy: Path) ->
     assert "0 times" in problems[0].message
 
 
-def test_urgent_help_callout_with_a_wrong_number_is_caught(copy: Path) -> None:
+def test_urgent_help_callout_with_a_wrong_number_is_caught(copy: Path, verify: Verify) -> None:
     page = copy / "no" / TREATMENT
     html = page.read_text(encoding="utf-8")
     assert html.count('href="tel:113"') == 1
@@ -100,7 +95,7 @@ def test_urgent_help_callout_with_a_wrong_number_is_caught(copy: Path) -> None:
     assert "113 (tel:13)" in problems[0].message and "113 (tel:113)" in problems[0].message
 
 
-def test_urgent_help_callout_of_another_language_is_caught(copy: Path) -> None:
+def test_urgent_help_callout_of_another_language_is_caught(copy: Path, verify: Verify) -> None:
     english_html = (copy / TREATMENT).read_text(encoding="utf-8")
     english = english_html[slice(*_callout(english_html))]
     page = copy / "es" / TREATMENT
@@ -113,7 +108,9 @@ def test_urgent_help_callout_of_another_language_is_caught(copy: Path) -> None:
     assert "not the Spanish one" in problems[0].message
 
 
-def test_urgent_help_callout_without_tap_to_call_links_is_caught(copy: Path) -> None:
+def test_urgent_help_callout_without_tap_to_call_links_is_caught(
+    copy: Path, verify: Verify
+) -> None:
     page = copy / TREATMENT
     html = page.read_text(encoding="utf-8")
     page.write_text(html.replace('href="tel:', 'href="#tel:'), encoding="utf-8")
@@ -122,7 +119,7 @@ def test_urgent_help_callout_without_tap_to_call_links_is_caught(copy: Path) -> 
     assert "links none" in problems[0].message
 
 
-def test_english_fallback_published_under_es_is_caught(copy: Path) -> None:
+def test_english_fallback_published_under_es_is_caught(copy: Path, verify: Verify) -> None:
     shutil.copy(copy / "index.html", copy / "es" / "index.html")
     problems = verify(copy)
     messages = [p.message for p in problems if p.path == "site/es/index.html"]
@@ -130,7 +127,7 @@ def test_english_fallback_published_under_es_is_caught(copy: Path) -> None:
     assert any('<html lang="en">' in m for m in messages)
 
 
-def test_page_without_a_source_in_its_language_is_caught(copy: Path) -> None:
+def test_page_without_a_source_in_its_language_is_caught(copy: Path, verify: Verify) -> None:
     extra = copy / "no" / "stray"
     extra.mkdir()
     shutil.copy(copy / "index.html", extra / "index.html")
@@ -139,7 +136,9 @@ def test_page_without_a_source_in_its_language_is_caught(copy: Path) -> None:
 
 
 @pytest.mark.parametrize("trace", ["panel", "banner"])
-def test_a_preview_panel_or_draft_banner_is_never_published(copy: Path, trace: str) -> None:
+def test_a_preview_panel_or_draft_banner_is_never_published(
+    copy: Path, real_context: Context, trace: str
+) -> None:
     page = copy / "es" / "safety" / "index.html"
     html = page.read_text(encoding="utf-8")
     problem = report.error("docs/es/safety.md", 3, "disclaimer", "the page has no disclaimer.")
@@ -148,8 +147,7 @@ def test_a_preview_panel_or_draft_banner_is_never_published(copy: Path, trace: s
     else:
         html = problems_panel.add_banner(html, problems_panel.banner(1))
     page.write_text(html, encoding="utf-8")
-    context, _ = collect_problems()
-    problems = publish.verify(context, copy)
+    problems = publish.verify(real_context, copy)
     # The page's own verification may object too (styles, placement); this says why.
     assert {p.path for p in problems} == {"site/es/safety/index.html"}
     assert any(p.code == "built-output" and "never published" in p.message for p in problems)

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from helpers import BuiltSite
+from helpers import BuiltSite, Verify
 from sitekit import built_pages
-from sitekit.checks import collect_problems
+from sitekit.checks import Context
 from sitekit.html_policy import PolicyError, load_policy
 from sitekit.report import Problem
 
@@ -29,11 +29,6 @@ def site(built_site: BuiltSite, tmp_path: Path) -> Path:
     target = tmp_path / "site"
     shutil.copytree(built_site.root, target, symlinks=True)
     return target
-
-
-def verify(site_dir: Path) -> list[Problem]:
-    context, _ = collect_problems()
-    return list(built_pages.verify(context, site_dir))
 
 
 def inject(site: Path, before: str, html: str, page: str = PAGE) -> None:
@@ -64,7 +59,9 @@ CONTENT = [
 
 
 @pytest.mark.parametrize(("html", "code"), [c[1:] for c in CONTENT], ids=[c[0] for c in CONTENT])
-def test_hostile_content_in_the_article_is_refused(site: Path, html: str, code: str) -> None:
+def test_hostile_content_in_the_article_is_refused(
+    site: Path, verify: Verify, html: str, code: str
+) -> None:
     inject(site, "</article>", html)
     [problem, *_] = named(verify(site), code)
     assert SOURCE in problem.hint  # the Markdown file to fix
@@ -85,13 +82,13 @@ THEME = [
     ("html", "code", "says"), [t[1:] for t in THEME], ids=[t[0] for t in THEME]
 )
 def test_only_what_the_site_ships_runs_outside_the_content(
-    site: Path, html: str, code: str, says: str
+    site: Path, verify: Verify, html: str, code: str, says: str
 ) -> None:
     inject(site, "</head>", html)
     assert any(says in p.message for p in named(verify(site), code))
 
 
-def test_markup_in_a_navigation_label_is_refused(site: Path) -> None:
+def test_markup_in_a_navigation_label_is_refused(site: Path, verify: Verify) -> None:
     inject(site, '<nav class="md-nav md-nav--primary"', '<img src="x" onerror="alert(1)">')
     named(verify(site), "unsafe-html")
 
@@ -112,7 +109,7 @@ DISCLAIMER = '<div class="admonition disclaimer" role="note">'
     ids=["details", "hidden", "display-none", "aria-hidden", "transparent-wrapper", "late"],
 )
 def test_a_disclaimer_that_could_go_unseen_is_refused(
-    site: Path, replacement: str, says: str
+    site: Path, verify: Verify, replacement: str, says: str
 ) -> None:
     path = site / PAGE
     text = path.read_text(encoding="utf-8")
@@ -122,7 +119,7 @@ def test_a_disclaimer_that_could_go_unseen_is_refused(
     assert any(says in p.message for p in problems), problems
 
 
-def test_a_disclaimer_moved_below_the_first_section_is_refused(site: Path) -> None:
+def test_a_disclaimer_moved_below_the_first_section_is_refused(site: Path, verify: Verify) -> None:
     path = site / PAGE
     text = path.read_text(encoding="utf-8")
     start = text.index(DISCLAIMER)
@@ -146,7 +143,9 @@ def test_a_disclaimer_moved_below_the_first_section_is_refused(site: Path) -> No
         ("README", b"text"),
     ],
 )
-def test_only_allowed_files_are_published(site: Path, rel: str, data: bytes) -> None:
+def test_only_allowed_files_are_published(
+    site: Path, verify: Verify, rel: str, data: bytes
+) -> None:
     target = site / rel
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
@@ -154,7 +153,7 @@ def test_only_allowed_files_are_published(site: Path, rel: str, data: bytes) -> 
     assert {p.code for p in problems} & {"site-file", "unsafe-html"}, problems
 
 
-def test_symbolic_links_are_not_published(site: Path, tmp_path: Path) -> None:
+def test_symbolic_links_are_not_published(site: Path, verify: Verify, tmp_path: Path) -> None:
     secret = tmp_path / "secret.png"
     secret.write_bytes(b"x")
     (site / "es" / "leak.png").symlink_to(secret)
@@ -164,7 +163,7 @@ def test_symbolic_links_are_not_published(site: Path, tmp_path: Path) -> None:
     named(problems, "site-file", "site/es/folder")
 
 
-def test_search_data_only_where_the_index_is_written(site: Path) -> None:
+def test_search_data_only_where_the_index_is_written(site: Path, verify: Verify) -> None:
     fragments = sorted((site / "pagefind" / "fragment").glob("*.pf_fragment"))
     assert fragments, "the build wrote no search index"
     (site / "es" / fragments[0].name).write_bytes(fragments[0].read_bytes())
@@ -175,13 +174,14 @@ def test_search_data_only_where_the_index_is_written(site: Path) -> None:
     assert not [p for p in problems if p.path.startswith("site/pagefind/fragment/")]
 
 
-def test_another_engine_s_theme_files_pass_only_that_engine_s_verification(site: Path) -> None:
+def test_another_engine_s_theme_files_pass_only_that_engine_s_verification(
+    site: Path, real_context: Context
+) -> None:
     stylesheet = site / "assets" / "stylesheets" / "classic" / "main.0123abcd.min.css"
     stylesheet.parent.mkdir(parents=True)
     stylesheet.write_text("body{}", encoding="utf-8")
-    context, _ = collect_problems()
-    refused = [p.location for p in built_pages.verify(context, site) if p.code == "site-file"]
+    refused = [p.location for p in built_pages.verify(real_context, site) if p.code == "site-file"]
     assert refused == ["site/assets/stylesheets/classic/main.0123abcd.min.css"]
-    assert not list(built_pages.verify(context, site, engine="zensical"))
+    assert not list(built_pages.verify(real_context, site, engine="zensical"))
     with pytest.raises(PolicyError, match=r"'engines\.other' is missing"):
         load_policy(engine="other")
