@@ -4,7 +4,8 @@ Editors copy these lines into a shell that has not activated `.venv/`, so each
 command runs here with the base interpreter (not the test's virtual
 environment) in a copy of the project: the scripts must find `.venv/` by
 themselves. Servers, benchmarks and the full build are only asked for `--help`;
-the full build has tests of its own.
+the full build has tests of its own. Commands that differ only in the page they
+name take the same code path: one of them runs, and every page named exists.
 """
 
 from __future__ import annotations
@@ -63,16 +64,34 @@ def project_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-@pytest.mark.parametrize("command", documented(_PYTHON))
-def test_python_command_runs_without_activation(project_copy: Path, command: str) -> None:
+def argv_of(command: str) -> list[str]:
+    """What runs for a documented command: placeholders filled in, long runs asked for help."""
     argv = shlex.split(
         PLACEHOLDER.sub(lambda m: EXAMPLES.get(m.group(0), "docs/es/about.md"), command)
     )
-    if Path(argv[0]).name in HELP_ONLY:
-        argv = [argv[0], "--help"]
+    return [argv[0], "--help"] if Path(argv[0]).name in HELP_ONLY else argv
+
+
+def one_of_each_shape(commands: list[str]) -> list[str]:
+    """The first command of each shape: the same script and options, any page."""
+    shapes: dict[tuple[str, ...], str] = {}
+    for command in commands:
+        shape = tuple("<page>" if a.startswith("docs/") else a for a in argv_of(command))
+        shapes.setdefault(shape, command)
+    return list(shapes.values())
+
+
+@pytest.mark.parametrize("command", documented(_PYTHON))
+def test_every_page_a_command_names_exists(command: str) -> None:
+    pages = [arg for arg in argv_of(command) if arg.startswith("docs/")]
+    assert [page for page in pages if not (ROOT / page).is_file()] == []
+
+
+@pytest.mark.parametrize("command", one_of_each_shape(documented(_PYTHON)))
+def test_python_command_runs_without_activation(project_copy: Path, command: str) -> None:
     base_python = Path(sys.base_prefix) / "bin" / "python3"
     result = subprocess.run(
-        [str(base_python), *argv],
+        [str(base_python), *argv_of(command)],
         cwd=project_copy,
         capture_output=True,
         text=True,
