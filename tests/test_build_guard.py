@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import BuiltSite, FixtureSite, Verify, buildable
+from helpers import BuiltSite, Verify
 from sitekit import problems_panel, publish, report
 from sitekit.checks import Context, collect_problems
 from sitekit.disclaimers import expected_text
@@ -178,22 +178,3 @@ def test_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> None
     assert [p.name for p in site_dir.iterdir()] == ["index.html"]
     assert (site_dir / "index.html").read_text() == "previous build"
     assert [p.name for p in tmp_path.iterdir()] == ["site"]  # no staging folder left behind
-
-
-def test_successful_build_replaces_the_site(tmp_path: Path) -> None:
-    # build.py of a clone: the fixture site with its own copy of the tooling.
-    script = buildable(FixtureSite(tmp_path / "project"))
-    site_dir = tmp_path / "site"
-    site_dir.mkdir()
-    (site_dir / "stale.html").write_text("old")
-    result = subprocess.run(
-        [sys.executable, str(script), "--site-dir", str(site_dir)],
-        cwd=script.parents[1],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert not (site_dir / "stale.html").exists()
-    assert (site_dir / "es" / "index.html").is_file()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]

@@ -1,8 +1,8 @@
 """Readers of a translation see a notice at each section that changed in English.
 
-One build of the fixture site (build.py, as a clone would run it), kept in a Git
-repository of its own: two English sections and the introduction change in a
-dated commit; the Spanish translation catches up with two of them, the
+One build of the fixture site (build.py, as a clone would run it, over a site
+built before), kept in a Git repository of its own: two English sections and the
+introduction change in a dated commit; the Spanish translation catches up with two of them, the
 Norwegian one with none.
 """
 
@@ -55,6 +55,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     spanish = site.pages["es"][PAGE]
     write_record(spanish, updated_record(spanish, site.pages["en"][PAGE], ["what-it-is", "_intro"]))
 
+    # A site built before, which the build must replace as a whole.
+    (project / "site").mkdir()
+    (project / "site" / "stale.html").write_text("old", encoding="utf-8")
     result = subprocess.run(
         [sys.executable, str(script), "--site-dir", str(project / "site")],
         cwd=project,
@@ -65,6 +68,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
+
+
+def test_a_successful_build_replaces_the_previous_site(built: Path) -> None:
+    assert not (built / "stale.html").exists()
+    assert (built / "es" / "index.html").is_file()
+    # No staging folder is left beside it.
+    assert sorted(p.name for p in built.parent.iterdir() if p.name.startswith(".site-")) == []
 
 
 def notices(html: str) -> list[tuple[str, str]]:
