@@ -343,6 +343,31 @@ def test_glossary_terms_are_reached_by_keyboard_and_explained(
     assert focused.evaluate("element => element.tagName") == "ABBR"
     assert focused.inner_text() == first_term.inner_text()
     expect(focused).to_have_accessible_description(explanation)
+    # Sighted keyboard users see the explanation too, and Escape closes it.
+    tooltip = page.locator(".site-tooltip")
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_have_text(explanation)
+    page.keyboard.press("Escape")
+    expect(tooltip).to_be_hidden()
+    expect(focused).to_have_attribute("title", explanation)
+
+
+def test_footnote_reference_shows_its_note_on_hover(treatment_page: LoadedPage) -> None:
+    page = treatment_page.page
+    reference = page.locator("article a.footnote-ref").first
+    note_id = (reference.get_attribute("href") or "").removeprefix("#")
+    note = page.locator(f"[id='{note_id}'] > p").first
+    back_link = note.locator(".footnote-backref").first.inner_text()
+    expected = note.inner_text().replace(back_link, "").strip()
+    tooltip = page.locator(".site-tooltip")
+    reference.hover()
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_have_text(expected)
+    # The pointer can move onto the note (to follow its links) without losing it.
+    tooltip.hover()
+    expect(tooltip).to_be_visible()
+    page.mouse.move(0, 0)
+    expect(tooltip).to_be_hidden()
 
 
 def test_structured_data_parses_and_has_the_fields(treatment_page: LoadedPage) -> None:
