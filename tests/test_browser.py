@@ -350,6 +350,19 @@ def test_glossary_terms_are_reached_by_keyboard_and_explained(
     page.keyboard.press("Escape")
     expect(tooltip).to_be_hidden()
     expect(focused).to_have_attribute("title", explanation)
+    # Moving the focus away closes it, and so does moving the pointer away.
+    title = page.locator("h1")
+    title.focus()
+    first_term.focus()
+    expect(tooltip).to_have_text(explanation)
+    title.focus()
+    expect(tooltip).to_be_hidden()
+    expect(first_term).to_have_attribute("title", explanation)
+    first_term.hover()
+    expect(tooltip).to_have_text(explanation)
+    page.mouse.move(0, 0)
+    expect(tooltip).to_be_hidden()
+    expect(first_term).to_have_attribute("title", explanation)
 
 
 def test_footnote_reference_shows_its_note_on_hover(treatment_page: LoadedPage) -> None:

@@ -34,7 +34,8 @@
   }
 
   function note(link) {
-    var id = decodeURIComponent(link.hash.slice(1));
+    var id = "";
+    try { id = decodeURIComponent(link.hash.slice(1)); } catch (error) { return null; }
     var item = id ? document.getElementById(id) : null;
     if (!item) return null;
     var copy = item.cloneNode(true);
@@ -92,8 +93,9 @@
   }
 
   function out(event) {
-    var element = event.target.closest && event.target.closest(HOSTS);
-    if (element && element === host && !element.contains(event.relatedTarget)) hideSoon();
+    /* The shown term has lost its title (see show), so HOSTS no longer matches
+       it: compare with the element being shown. */
+    if (host && host.contains(event.target) && !host.contains(event.relatedTarget)) hideSoon();
   }
 
   document.addEventListener("mouseover", over);
