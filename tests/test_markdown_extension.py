@@ -132,6 +132,21 @@ def test_a_page_in_no_language_folder_is_named_and_left_as_it_is(
     assert any("stray.md" in r.getMessage() and "lang" in r.getMessage() for r in caplog.records)
 
 
+def test_a_page_whose_file_is_not_found_is_named(
+    caplog: pytest.LogCaptureFixture, tmp_path: Path
+) -> None:
+    docs = tmp_path / "docs"  # the real site's languages (no mkdocs.yml here), no pages
+    docs.mkdir()
+    (first,) = source_ids(1)
+    with caplog.at_level(logging.WARNING, logger=mdext.log.name):
+        out = convert(f"A claim.[^{first}]\n", docs=docs)
+    assert "page-dates" not in out
+    assert any(
+        r.getMessage().startswith(str(docs / PAGE)) and "not found" in r.getMessage()
+        for r in caplog.records
+    ), [r.getMessage() for r in caplog.records]
+
+
 class _MkDocsFile(Treeprocessor):  # type: ignore[misc]
     """What MkDocs 1.6 registers on every page's Markdown: the page's file."""
 

@@ -176,6 +176,12 @@ class SiteMarkdown(Extension):  # type: ignore[misc]
             return None
         english = next(iter(langs.values()))
         file = docs / code / rel
+        if not file.is_file():  # e.g. a relative docs_dir read from another folder
+            log.warning(
+                f"{file}: not found, so the page's review dates, glossary terms and notices "
+                f"are not written. Fix: build from the project's folder, or give {NAME} the "
+                "docs folder's absolute path as docs_dir."
+            )
         return PageInfo(lang, english, rel, _source(file.resolve(), code, rel), docs)
 
 
