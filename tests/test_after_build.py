@@ -56,6 +56,24 @@ def test_the_settings_are_read_from_the_configuration_as_mkdocs_reads_it(
     assert given.site_url == "https://given.example/"
 
 
+@pytest.mark.parametrize("value", [None, "", "no", "https://preview.example.net/"])
+def test_env_values_are_read_as_mkdocs_reads_them(
+    value: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mkdocs.utils import yaml_load
+
+    from sitekit.project import parse_mkdocs_config
+    from sitekit.yamlio import EnvConfigLoader
+
+    if value is None:
+        monkeypatch.delenv("SITE_URL", raising=False)
+    else:
+        monkeypatch.setenv("SITE_URL", value)
+    text = "site_url: !ENV [SITE_URL, 'https://guide.example.org/']\n"
+    ours = parse_mkdocs_config(text, "mkdocs.yml", EnvConfigLoader)
+    assert ours == yaml_load(text)
+
+
 def test_sitemaps_come_from_each_page_head_whatever_wrote_it(site: FixtureSite) -> None:
     built = site.root / "built"
     english, spanish = site.root / "built" / "index.html", site.root / "built" / "es" / "index.html"

@@ -13,14 +13,14 @@ import pytest
 import yaml
 
 from helpers import FixtureSite
-from sitekit import mdext, ui, wayfinding, zensical_build
+from sitekit import after_build, mdext, ui, wayfinding, zensical_build
 from sitekit.pages import built_path
 from sitekit.project import MKDOCS_YML, ROOT, Language, i18n_config, languages, languages_of
 
 
 @pytest.mark.parametrize("lang", languages(), ids=lambda lang: lang.code)
 def test_each_language_gets_a_project_generated_from_mkdocs_yml(lang: Language) -> None:
-    config = zensical_build.load(MKDOCS_YML)
+    config, _ = after_build.load_config(MKDOCS_YML)
     site = zensical_build.language_config(config, lang, languages(), ROOT)
     code = lang.code
     entry = next(e for e in i18n_config(config)["languages"] if str(e["locale"]) == code)
@@ -108,3 +108,29 @@ def test_each_page_s_language_menu_leads_to_its_translations(site: FixtureSite) 
     assert links == expected
     assert links[0] == ("../../../treatments/example/", langs[0].code)
     assert (translation.code, "./") in [(code, href) for href, code in links]
+
+
+def test_a_broken_configuration_is_named_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sitekit.cli.site import zensical_main
+
+    engine = tmp_path / "zensical"
+    engine.write_text("", encoding="utf-8")  # never run: the configuration fails first
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\nplugins:\n  - i18n:\n      languages: 3\n", encoding="utf-8")
+    status = zensical_main(
+        [
+            "--zensical",
+            str(engine),
+            "--site-dir",
+            str(tmp_path / "out"),
+            "--config-file",
+            str(config),
+        ]
+    )
+    printed = capsys.readouterr()
+    err = printed.out + printed.err
+    assert status == 1 and "Traceback" not in err and "bug in the tooling" not in err
+    assert f"{config}: error [languages]" in err and "fix: give plugins" in err, err
+    assert not (tmp_path / "out").exists()

@@ -22,12 +22,19 @@ import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
 from sitekit import editors_page, htmlscan, postbuild, search, sitemaps, structured_data
 from sitekit.content import load_site
 from sitekit.pages import built_path
-from sitekit.project import MKDOCS_YML, display_path, languages_from, parse_mkdocs_config
+from sitekit.project import (
+    MKDOCS_YML,
+    Language,
+    display_path,
+    languages_from,
+    parse_mkdocs_config,
+)
 from sitekit.reading import read_text
 from sitekit.report import DataError, error
 from sitekit.yamlio import EnvConfigLoader
@@ -37,22 +44,35 @@ class AlreadyFinished(Exception):
     """The folder was finished before; the message says which page shows it."""
 
 
+def load_config(config_file: Path = MKDOCS_YML) -> tuple[dict[str, Any], tuple[Language, ...]]:
+    """The configuration as MkDocs reads it (``!ENV`` values from the environment) and
+    its languages; a DataError names the file when either cannot be read."""
+    text, problem = read_text(config_file, "data")
+    if problem is not None or text is None:
+        raise DataError(problem or error(display_path(config_file), 0, "unreadable", "cannot."))
+    config = parse_mkdocs_config(text, display_path(config_file), EnvConfigLoader)
+    try:
+        return config, tuple(languages_from(config))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise DataError(
+            error(
+                display_path(config_file),
+                0,
+                "languages",
+                f"the languages of the i18n plugin cannot be read ({exc}).",
+                "give plugins: - i18n: languages: a list of entries with locale, name and "
+                "build (see the entries of the project's own mkdocs.yml).",
+            )
+        ) from None
+
+
 def settings_for(
     site_dir: Path, config_file: Path = MKDOCS_YML, site_url: str | None = None
 ) -> postbuild.Settings:
     """The post-build settings of a built folder, from the configuration as MkDocs
     reads it (``!ENV`` values from the environment). Every language of the
     configuration whose home page is in the folder is finished."""
-    text, problem = read_text(config_file, "data")
-    if problem is not None or text is None:
-        raise DataError(problem or error(display_path(config_file), 0, "unreadable", "cannot."))
-    config = parse_mkdocs_config(text, display_path(config_file), EnvConfigLoader)
-    try:
-        langs = languages_from(config)
-    except (ValueError, KeyError, TypeError) as exc:
-        raise DataError(
-            error(display_path(config_file), 0, "languages", f"{exc}.", "fix the i18n plugin.")
-        ) from None
+    config, langs = load_config(config_file)
     prefixes = {
         lang.code: lang.url_prefix
         for lang in langs

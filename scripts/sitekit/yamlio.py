@@ -16,10 +16,10 @@ or as MkDocs reads it (the post-build step).
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 import yaml
+from yaml_env_tag import construct_env_tag  # type: ignore[import-untyped]
 
 MAX_DEPTH = 32  # mkdocs.yml needs about 10 levels, front matter 2
 
@@ -62,22 +62,11 @@ ConfigLoader.add_constructor("!ENV", _env_tag)
 
 class EnvConfigLoader(Loader):
     """Reads mkdocs.yml as MkDocs does: ``!ENV [NAME, default]`` is NAME's value
-    in the environment when it is set, else the default."""
+    in the environment when it is set (even empty), else the default; with MkDocs'
+    own reader of the tag (pyyaml_env_tag), so the two cannot disagree."""
 
 
-def _env_value(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.SequenceNode):
-        values = loader.construct_sequence(node)
-        names, default = (values[:-1], values[-1]) if len(values) > 1 else (values, None)
-    else:
-        names, default = [loader.construct_scalar(node)], None  # type: ignore[arg-type]
-    for name in names:
-        if isinstance(name, str) and os.environ.get(name):
-            return os.environ[name]
-    return default
-
-
-EnvConfigLoader.add_constructor("!ENV", _env_value)
+EnvConfigLoader.add_constructor("!ENV", construct_env_tag)
 
 
 def _screen(text: str, loader: type[yaml.SafeLoader]) -> None:

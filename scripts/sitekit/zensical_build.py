@@ -36,12 +36,8 @@ from sitekit.project import (
     Language,
     display_path,
     i18n_config,
-    languages_from,
-    parse_mkdocs_config,
 )
-from sitekit.reading import read_text
 from sitekit.wayfinding import relative
-from sitekit.yamlio import EnvConfigLoader
 
 WORK = ".zensical"
 ENGINE = "zensical"  # its theme's files, in data/html_policy.yml (engines:)
@@ -59,18 +55,11 @@ class ZensicalError(Exception):
     """The Zensical build failed; the message says where and what to do."""
 
 
-def load(config_file: Path) -> dict[str, Any]:
-    text, problem = read_text(config_file, "data")
-    if problem is not None or text is None:
-        raise ZensicalError(f"{config_file}: cannot be read.")
-    return parse_mkdocs_config(text, str(config_file), EnvConfigLoader)
-
-
 def language_config(
     config: dict[str, Any], lang: Language, langs: Sequence[Language], root: Path
 ) -> dict[str, Any]:
     """The Zensical configuration of one language, generated from mkdocs.yml."""
-    entry = next(e for e in i18n_config(config)["languages"] if str(e["locale"]) == lang.code)
+    entry = next(e for e in i18n_config(config)["languages"] if str(e.get("locale")) == lang.code)
     site = copy.deepcopy(config)
     for key in _DROPPED:
         site.pop(key, None)
@@ -114,6 +103,11 @@ def _theme(
     result = copy.deepcopy(theme)
     result.pop("name", None)
     result.update(variant="classic", language=lang.html_lang)
+    if "custom_dir" not in theme:
+        raise ZensicalError(
+            f"{display_path(MKDOCS_YML)}: theme.custom_dir is not set. Fix: set it to the "
+            "folder of the site's template overrides (overrides)."
+        )
     result["custom_dir"] = os.path.relpath(root / str(theme["custom_dir"]), root / WORK / lang.code)
     for palette, override in zip(
         result.get("palette") or [], own.get("palette") or [], strict=False
@@ -129,7 +123,9 @@ def _extensions(config: dict[str, Any], lang: Language, root: Path, site_url: st
         name, settings = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
         settings = copy.deepcopy(settings)
         if name == "pymdownx.snippets" and isinstance(settings, dict):
-            settings["base_path"] = [str(root / path) for path in settings.get("base_path", [])]
+            paths = settings.get("base_path", ["."])  # pymdownx takes a path or a list
+            paths = [paths] if isinstance(paths, str) else paths
+            settings["base_path"] = [str(root / str(path)) for path in paths]
         if name == "sitekit.mdext":
             settings = dict(settings or {}, lang=lang.code, site_url=site_url)
             settings["docs_dir"] = str(root / str(settings.get("docs_dir", "docs")))
@@ -141,8 +137,7 @@ def build(zensical: Path, out: Path, config_file: Path = MKDOCS_YML) -> int:
     """Build every language with Zensical, finish and verify the folder, publish it
     to ``out``; the exit status. A failure leaves ``out`` as it was."""
     root = config_file.parent.resolve()
-    config = load(config_file)
-    langs = languages_from(config)
+    config, langs = after_build.load_config(config_file)
     work = root / WORK
     target = publish.target_of(out)
     publish.remove_stale(target)
