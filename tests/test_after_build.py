@@ -60,7 +60,7 @@ def test_the_settings_are_read_from_the_configuration_as_mkdocs_reads_it(
 def test_env_values_are_read_as_mkdocs_reads_them(
     value: str | None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from mkdocs.utils import yaml_load
+    from mkdocs.utils.yaml import yaml_load
 
     from sitekit.project import parse_mkdocs_config
     from sitekit.yamlio import EnvConfigLoader
