@@ -51,9 +51,12 @@ def test_the_checker_names_every_part_still_to_translate(french: FixtureSite) ->
     assert {p.code for p in errors.values()} == {"unfinished"}, problems
     for rel in ("index.md", "treatments/example.md"):
         assert "not yet translated" in errors[french.path("fr", rel).as_posix()].message
-    for part in ("mkdocs.yml", "data/ui.yml", "includes/fr/disclaimer.md"):
+    for part in ("mkdocs.yml", "data/ui.yml", "data/numbers.yml", "includes/fr/disclaimer.md"):
         assert (french.root / part).as_posix() in errors
     assert "French" in errors[(french.root / "data/ui.yml").as_posix()].message
+    numbers = errors[(french.root / "data/numbers.yml").as_posix()]
+    lines = (french.root / "data/numbers.yml").read_text(encoding="utf-8").splitlines()
+    assert "'fr'" in numbers.message and lines[numbers.line - 1] == "fr:"
 
 
 def test_only_configuration_data_and_content_change(

@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from sitekit import datafile
 from sitekit.checks.context import Context
 from sitekit.numerals import (
     HYPHEN_RANGE,
@@ -39,6 +40,7 @@ from sitekit.numerals import (
     numerals,
 )
 from sitekit.pages import Page
+from sitekit.paths import display_path
 from sitekit.report import Problem, error
 from sitekit.textblocks import Block
 
@@ -103,6 +105,7 @@ class _Tally:
 
 def check(context: Context) -> Iterator[Problem]:
     site = context.site
+    yield from _words_to_write(context)
     tallies: dict[str, _Tally] = {}
     marker = context.model.markers.unfinished
     for page in site.all_pages():
@@ -120,6 +123,25 @@ def check(context: Context) -> Iterator[Problem]:
                 yield from _compare(
                     english, tallies[english.display], translation, tallies[translation.display]
                 )
+
+
+def _words_to_write(context: Context) -> Iterator[Problem]:
+    """A language without number words (new_language.py leaves them to write): until
+    they are written, a number a page gives in words is not counted."""
+    path = context.data / NUMBERS_FILE.name
+    for lang in context.site.languages:
+        if not number_style(lang.code, path).words:
+            node, _ = datafile.read(path)
+            yield error(
+                display_path(path),
+                datafile.line_of(node, lang.code),
+                "unfinished",
+                f"the number words of '{lang.code}' are still to write (words, maybe, "
+                "above_ten and units are empty).",
+                "write them as the other languages' blocks do (the comments at the top "
+                "of the file say what each holds): until then, numbers written in words "
+                "are not compared.",
+            )
 
 
 def _read_block(
