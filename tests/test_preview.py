@@ -4,8 +4,6 @@ problems on it, in a panel that a production build refuses to publish."""
 from __future__ import annotations
 
 import os
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -16,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from helpers import FixtureSite, buildable
+from sitekit.bench_serve import preview_process
 
 pytestmark = pytest.mark.build
 
@@ -77,12 +76,6 @@ def test_draft_and_strict_do_not_go_together(project: Path) -> None:
     assert result.returncode == 2
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def _wait_for(url: str, condition: str, present: bool, deadline: float) -> str:
     """The page once ``condition`` is (or is no longer) in it; fails at the deadline."""
     body = ""
@@ -99,24 +92,9 @@ def _wait_for(url: str, condition: str, present: bool, deadline: float) -> str:
 
 @pytest.fixture
 def serving(project: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    port = _free_port()
     log = tmp_path / "serve.log"
-    script = str(project / "scripts" / "serve.py")
-    config = str(project / "mkdocs.yml")
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            [sys.executable, script, "--lang", "es", "--port", str(port), "--config-file", config],
-            cwd=project,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-            start_new_session=True,
-        )
-    try:
+    with preview_process(project, "es", log) as port:
         yield f"http://127.0.0.1:{port}/", log
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
 
 
 def test_serve_checks_every_rebuild_and_shows_problems_on_the_page(

@@ -14,7 +14,6 @@ import random
 import re
 import shutil
 import signal
-import socket
 import statistics
 import string
 import subprocess
@@ -22,11 +21,14 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from sitekit.pages import built_path
 from sitekit.project import ROOT
+from sitekit.static_server import free_port
 from sitekit.wayfinding import page_url
 
 SHARED = ("overrides", "includes", "scripts", "data")
@@ -42,12 +44,6 @@ class ServeResult:
     edits: list[float]  # seconds from the write to the new text in the served page
     builds: list[float]  # what MkDocs reported for each rebuild
     checks: list[float]  # what the content checks took on each rebuild
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _fetch(url: str) -> str:
@@ -66,6 +62,29 @@ def _wait_for(url: str, text: str, timeout: float) -> float:
     raise TimeoutError(f"{url} never showed {text!r}")
 
 
+@contextmanager
+def preview_process(project: Path, lang: str, log: Path) -> Iterator[int]:
+    """``scripts/serve.py --lang <lang>`` of ``project`` running on a free port (yielded),
+    its output in ``log``; stopped with everything it started."""
+    port = free_port()
+    command = [sys.executable, str(project / "scripts" / "serve.py"), "--lang", lang]
+    command += ["--port", str(port), "--config-file", str(project / "mkdocs.yml")]
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            command,
+            cwd=project,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+            start_new_session=True,
+        )
+    try:
+        yield port
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+
+
 def measure_serve(lang: str, page: str, edits: int = 5, pause: float = 2.0) -> ServeResult:
     """Serve a copy of the site in ``lang`` and time ``edits`` edits of ``page``."""
     with tempfile.TemporaryDirectory(prefix="serve-bench-") as work:
@@ -76,20 +95,8 @@ def measure_serve(lang: str, page: str, edits: int = 5, pause: float = 2.0) -> S
         shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
         source = project / "docs" / lang / page
         original = source.read_text(encoding="utf-8")
-        port = _free_port()
         log = project / "serve.log"
-        command = [sys.executable, str(ROOT / "scripts" / "serve.py"), "--lang", lang]
-        command += ["--port", str(port), "--config-file", str(project / "mkdocs.yml")]
-        with log.open("w") as output:
-            process = subprocess.Popen(
-                command,
-                cwd=project,
-                stdout=output,
-                stderr=subprocess.STDOUT,
-                env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-                start_new_session=True,
-            )
-        try:
+        with preview_process(project, lang, log) as port:
             url = f"http://127.0.0.1:{port}/{page_url(built_path(page, ''))}"
             first = _wait_for(url, "</html>", timeout=300)
             times = []
@@ -98,9 +105,6 @@ def measure_serve(lang: str, page: str, edits: int = 5, pause: float = 2.0) -> S
                 marker = "Edit" + "".join(random.choices(string.ascii_lowercase, k=10))
                 source.write_text(original + f"\n{marker}\n", encoding="utf-8")
                 times.append(_wait_for(url, marker, timeout=120))
-        finally:
-            os.killpg(process.pid, signal.SIGTERM)
-            process.wait(timeout=30)
         text = log.read_text(encoding="utf-8")
     return ServeResult(
         lang,
