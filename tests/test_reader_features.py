@@ -60,7 +60,7 @@ def test_every_content_page_describes_itself_as_a_medical_web_page(
         assert data["@context"] == "https://schema.org"
         assert data["@type"] == "MedicalWebPage"
         assert data["url"] == scan.canonical
-        assert data["name"] == page.meta["title"] == scan.h1_text
+        assert [data["name"]] == [page.meta["title"]] == scan.h1_texts
         assert data["description"] == " ".join(page.meta["description"].split())
         assert data["inLanguage"] == lang.html_lang == scan.html_lang
         assert data["lastReviewed"] == page.meta["last_reviewed"].isoformat()

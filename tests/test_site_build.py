@@ -93,7 +93,7 @@ def test_each_language_has_its_own_404_page(built_site: BuiltSite, lang: Languag
     page = built_site.root / lang.url_prefix / "404.html"
     scan = scan_html(page.read_text(encoding="utf-8"))
     assert scan.html_lang == lang.html_lang
-    assert scan.h1_text == ui.strings(lang.code)["not_found_title"]
+    assert scan.h1_texts == [ui.strings(lang.code)["not_found_title"]]
 
 
 def test_two_builds_of_the_same_content_are_identical(

@@ -42,9 +42,6 @@ class Policy:
     inline_scripts: frozenset[str]  # SHA-256 of the normalized text
     input_types: dict[str, frozenset[str]]  # folder ("docs") -> file types a PR may add
 
-    def allows_attribute(self, tag: str, name: str) -> bool:
-        return name in self.attributes.get(tag, ()) or name in self.attributes.get("*", ())
-
     def reserved_id(self, value: str) -> bool:
         return value in self.reserved_ids or value.startswith(self.reserved_id_prefixes)
 

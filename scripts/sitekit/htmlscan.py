@@ -134,10 +134,6 @@ class PageScan:
     h1_texts: list[str] = field(default_factory=list)
     outdated_notice: bool = False
 
-    @property
-    def h1_text(self) -> str:
-        return self.h1_texts[0] if self.h1_texts else ""
-
 
 def scan(document: Document) -> PageScan:
     tree = document.tree
